@@ -1,0 +1,55 @@
+# Attaché: one command to run the demo, one to test. Needs only python3 (>= 3.11).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+FIXTURES := $(sort $(wildcard fixtures/*.json))
+
+.PHONY: help install run serve migrate demo-data test test-postgres lint format bench clean
+
+help:
+	@echo "make run    set up, migrate, load the demo data and serve on http://$(HOST):$(PORT) (SQLite)"
+	@echo "make test   set up and run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint   ruff check and format check"
+	@echo "make bench  benchmarks that print figures"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+
+demo-data: migrate
+	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
+	@DEBUG=1 DJANGO_SUPERUSER_PASSWORD=admin $(BIN)/python manage.py createsuperuser \
+		--noinput --username admin --email admin@example.org >/dev/null 2>&1 \
+		&& echo "Created the demo superuser admin / admin (development only)." || true
+
+run: demo-data
+	@echo "Serving the demo on http://$(HOST):$(PORT)/admin/ (log in as admin / admin)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

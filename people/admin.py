@@ -1,0 +1,98 @@
+from django.contrib import admin
+
+from people.models import (
+    Country,
+    CountryName,
+    Office,
+    OfficeTitle,
+    Person,
+    PersonIdentifier,
+    PersonName,
+    Tenure,
+)
+
+
+class CountryNameInline(admin.TabularInline):
+    model = CountryName
+    extra = 0
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso2", "iso3", "updated_at"]
+    search_fields = ["name", "iso2", "iso3", "other_names__name"]
+    inlines = [CountryNameInline]
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 0
+
+
+class PersonIdentifierInline(admin.TabularInline):
+    model = PersonIdentifier
+    extra = 0
+
+
+class TenureInline(admin.TabularInline):
+    model = Tenure
+    extra = 0
+    autocomplete_fields = ["person", "office"]
+    fields = ["person", "office", "status", "start", "start_precision", "end", "end_precision", "note"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "office", "office__country")
+
+
+class PersonTenureInline(TenureInline):
+    fk_name = "person"
+
+
+class OfficeTenureInline(TenureInline):
+    fk_name = "office"
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "nationality", "description", "updated_at"]
+    list_filter = ["nationality"]
+    list_select_related = ["nationality"]
+    search_fields = ["name", "sort_name", "native_name", "slug", "other_names__name", "identifiers__identifier"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["nationality"]
+    inlines = [PersonNameInline, PersonIdentifierInline, PersonTenureInline]
+
+
+class OfficeTitleInline(admin.TabularInline):
+    model = OfficeTitle
+    extra = 0
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["title", "country", "body", "kind", "single_holder"]
+    list_filter = ["kind", "single_holder", "country"]
+    list_select_related = ["country"]
+    search_fields = ["title", "body", "slug", "other_titles__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["country"]
+    inlines = [OfficeTitleInline, OfficeTenureInline]
+
+
+class TenureSourceInline(admin.TabularInline):
+    model = Tenure.sources.through
+    extra = 0
+    autocomplete_fields = ["source"]
+    verbose_name = "source"
+    verbose_name_plural = "sources"
+
+
+@admin.register(Tenure)
+class TenureAdmin(admin.ModelAdmin):
+    list_display = ["person", "office", "status", "start", "end"]
+    list_filter = ["status", "office__country", "office__kind"]
+    list_select_related = ["person", "office", "office__country"]
+    search_fields = ["person__name", "person__other_names__name", "office__title", "office__other_titles__name"]
+    autocomplete_fields = ["person", "office"]
+    date_hierarchy = "start"
+    inlines = [TenureSourceInline]

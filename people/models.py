@@ -1,0 +1,238 @@
+"""Countries, people, the offices they hold and their tenures."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+
+from common.dates import format_with_precision, is_normalised
+from common.models import DatePrecision, OtherName, TimeStampedModel
+
+
+class Country(TimeStampedModel):
+    iso2 = models.CharField(
+        "ISO 3166-1 alpha-2",
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters, e.g. KR.")],
+        help_text="The public key of a country, e.g. KR, US.",
+    )
+    iso3 = models.CharField(
+        "ISO 3166-1 alpha-3",
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, e.g. KOR.")],
+    )
+    name = models.CharField(max_length=200, help_text="Short English name, e.g. 'South Korea'.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.iso2})"
+
+
+class CountryName(OtherName):
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="other_names")
+
+    class Meta(OtherName.Meta):
+        constraints = [models.UniqueConstraint(fields=["country", "name", "language"], name="country_name_unique")]
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(max_length=300, help_text="The name as English-language reports write it most often.")
+    sort_name = models.CharField(
+        max_length=300, help_text="Family name first, for sorting: 'Choi, Jong-kun', 'Biegun, Stephen'."
+    )
+    native_name = models.CharField(
+        max_length=300, blank=True, help_text="The name in the person's own script, e.g. 최종건."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    nationality = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,  # a country with people is referenced history
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    description = models.CharField(max_length=500, blank=True, help_text="One line a curator recognises the person by.")
+
+    class Meta:
+        ordering = ["sort_name", "id"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["sort_name", "id"], name="person_sort_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonName(OtherName):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="other_names")
+
+    class Meta(OtherName.Meta):
+        constraints = [models.UniqueConstraint(fields=["person", "name", "language"], name="person_name_unique")]
+
+
+class IdentifierScheme(models.TextChoices):
+    WIKIDATA = "wikidata", "Wikidata"
+    POCOM = "pocom", "US Office of the Historian (POCOM)"
+    VIAF = "viaf", "VIAF"
+    OTHER = "other", "other"
+
+
+WIKIDATA_QID = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata identifier looks like Q42.")
+
+
+class PersonIdentifier(TimeStampedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    scheme = models.CharField(max_length=30, choices=IdentifierScheme.choices)
+    identifier = models.CharField(max_length=200, help_text="e.g. Q6279 for Wikidata.")
+
+    class Meta:
+        ordering = ["scheme", "identifier"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "identifier"], name="person_identifier_unique"),
+            models.UniqueConstraint(fields=["person", "scheme"], name="person_one_identifier_per_scheme"),
+            models.CheckConstraint(
+                condition=~Q(scheme="wikidata") | Q(identifier__regex=r"^Q[1-9][0-9]*$"),
+                name="person_identifier_wikidata_qid",
+                violation_error_message="A Wikidata identifier looks like Q42.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_scheme_display()}: {self.identifier}"
+
+    def clean(self) -> None:
+        if self.scheme == IdentifierScheme.WIKIDATA:
+            WIKIDATA_QID(self.identifier)
+
+
+class OfficeKind(models.TextChoices):
+    HEAD_OF_STATE = "head_of_state", "head of state"
+    HEAD_OF_GOVERNMENT = "head_of_government", "head of government"
+    MINISTER = "minister", "minister"
+    VICE_MINISTER = "vice_minister", "vice or deputy minister"
+    ENVOY = "envoy", "envoy or special representative"
+    AMBASSADOR = "ambassador", "ambassador"
+    ADVISER = "adviser", "adviser"
+    SPOKESPERSON = "spokesperson", "spokesperson"
+    LEGISLATOR = "legislator", "legislator"
+    OFFICIAL = "official", "official"
+    INTERNATIONAL = "international", "international organisation post"
+    OTHER = "other", "other"
+
+
+class Office(TimeStampedModel):
+    title = models.CharField(
+        max_length=300, help_text="The official title, e.g. 'First Vice Minister of Foreign Affairs'."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="offices",
+        null=True,
+        blank=True,
+        help_text="Empty for posts of international organisations.",
+    )
+    body = models.CharField(
+        max_length=300, blank=True, help_text="The body the post belongs to, e.g. 'Ministry of Foreign Affairs'."
+    )
+    kind = models.CharField(max_length=30, choices=OfficeKind.choices, default=OfficeKind.OFFICIAL)
+    single_holder = models.BooleanField(
+        default=True,
+        help_text="One holder at a time (a minister); off for posts many hold at once (a senator, an adviser).",
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["country__name", "title"]
+        constraints = [
+            # The target of the composite key that keeps Tenure.single_holder
+            # in step with its office on PostgreSQL (migration 0002).
+            models.UniqueConstraint(fields=["id", "single_holder"], name="office_id_single_holder_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.country.iso2})" if self.country_id else self.title
+
+
+class OfficeTitle(OtherName):
+    """A title the press uses for the office instead of the official one."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="other_titles")
+
+    class Meta(OtherName.Meta):
+        constraints = [models.UniqueConstraint(fields=["office", "name", "language"], name="office_title_unique")]
+
+
+class TenureStatus(models.TextChoices):
+    HOLDER = "holder", "holder"
+    ACTING = "acting", "acting"
+    DESIGNATE = "designate", "designate"
+
+
+class Tenure(TimeStampedModel):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="tenures")
+    # PROTECT: an office with tenures is history, not clutter.
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
+    start = models.DateField(help_text="First day in office, as precise as the record allows.")
+    start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office.")
+    end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    status = models.CharField(max_length=10, choices=TenureStatus.choices, default=TenureStatus.HOLDER)
+    single_holder = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Copy of office.single_holder; on PostgreSQL a composite foreign key keeps it in step.",
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["office", "start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")) | Q(end__isnull=True),
+                name="tenure_end_after_start",
+                violation_error_message="A tenure cannot end before it starts.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["office", "start"], name="tenure_office_start_idx"),
+            models.Index(fields=["person", "start"], name="tenure_person_start_idx"),
+            models.Index(fields=["start", "end"], name="tenure_dates_idx"),
+        ]
+
+    def __str__(self) -> str:
+        acting = " (acting)" if self.status == TenureStatus.ACTING else ""
+        designate = " (designate)" if self.status == TenureStatus.DESIGNATE else ""
+        start = format_with_precision(self.start, self.start_precision)
+        end = format_with_precision(self.end, self.end_precision)
+        return f"{self.person} — {self.office.title}{acting}{designate} ({start} – {end})"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if self.start and not is_normalised(self.start, self.start_precision):
+            errors.setdefault("start", []).append("A date known only to the month or year is stored as its first day.")
+        if self.end and not is_normalised(self.end, self.end_precision):
+            errors.setdefault("end", []).append("A date known only to the month or year is stored as its first day.")
+        if self.start and self.end and self.end < self.start:
+            errors.setdefault("end", []).append("A tenure cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+        if self.office_id:
+            self.single_holder = self.office.single_holder
+            from people.selectors import tenure_overlaps
+
+            clash = tenure_overlaps(tenure=self).first()
+            if clash is not None:
+                raise ValidationError(
+                    {
+                        "start": f"{self.office.title} has one holder at a time, "
+                        f"and this overlaps the {clash.get_status_display()} tenure of {clash.person} "
+                        f"({format_with_precision(clash.start, clash.start_precision)} – "
+                        f"{format_with_precision(clash.end, clash.end_precision) or 'in office'})."
+                    }
+                )
