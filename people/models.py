@@ -180,7 +180,11 @@ class Tenure(TimeStampedModel):
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
     start = models.DateField(help_text="First day in office, as precise as the record allows.")
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
-    end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office.")
+    end = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the tenure ended (a successor may start that day); empty while in office.",
+    )
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     status = models.CharField(max_length=10, choices=TenureStatus.choices, default=TenureStatus.HOLDER)
     single_holder = models.BooleanField(

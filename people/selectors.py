@@ -2,14 +2,28 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from common.filters import known_country_codes
+from common.models import DatePrecision
+from common.search import search_filter
 from people.models import Office, Person, Tenure, TenureStatus
 
 
 def tenures_on(*, day: date, country: str | None = None) -> QuerySet[Tenure]:
-    """Tenures in force on ``day`` (start ≤ day ≤ end, or no end), optionally in one country (ISO2)."""
-    qs = Tenure.objects.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
+    """Tenures in force on ``day``, optionally in one country (ISO2).
+
+    A tenure runs from its start up to (not including) its end day, so on a
+    handover day the successor holds the office. An end known only to the
+    month (year) counts as lasting through that month (year): the record
+    cannot rule the tenure out, and a curator would rather see it.
+    """
+    qs = Tenure.objects.filter(start__lte=day).filter(
+        Q(end__isnull=True)
+        | Q(end_precision=DatePrecision.DAY, end__gt=day)
+        | Q(end_precision=DatePrecision.MONTH, end__gte=day.replace(day=1))
+        | Q(end_precision=DatePrecision.YEAR, end__gte=day.replace(month=1, day=1))
+    )
     if country:
         qs = qs.filter(office__country__iso2=country.upper())
     return qs.select_related("person", "office", "office__country")
@@ -24,10 +38,12 @@ def tenure_overlaps(*, tenure: Tenure) -> QuerySet[Tenure]:
     """
     if not tenure.office.single_holder or tenure.status == TenureStatus.ACTING:
         return Tenure.objects.none()
+    if tenure.end is not None and tenure.end <= tenure.start:
+        return Tenure.objects.none()  # an empty range overlaps nothing
     qs = Tenure.objects.filter(office_id=tenure.office_id, status=tenure.status)
     if tenure.end is not None:
-        qs = qs.filter(start__lte=tenure.end)
-    qs = qs.filter(Q(end__isnull=True) | Q(end__gte=tenure.start))
+        qs = qs.filter(start__lt=tenure.end)
+    qs = qs.filter(Q(end__isnull=True) | Q(end__gt=tenure.start))
     if tenure.pk:
         qs = qs.exclude(pk=tenure.pk)
     return qs.select_related("person").order_by("start")
@@ -61,3 +77,48 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
         if any(wanted == t.casefold() or wanted in t.casefold() or t.casefold() in wanted for t in titles):
             return office
     return None
+
+
+def person_list(*, q: str | None = None, country: str | None = None, office: str | None = None) -> QuerySet[Person]:
+    """People, optionally matching a name form, of a nationality (ISO2), or who held an office (slug)."""
+    qs = Person.objects.select_related("nationality")
+    if q:
+        qs = qs.filter(search_filter(Person, q))
+    if country:
+        (iso2,) = known_country_codes([country])
+        qs = qs.filter(nationality__iso2=iso2)
+    if office:
+        qs = qs.filter(Exists(Tenure.objects.filter(person=OuterRef("pk"), office__slug=office)))
+    return qs
+
+
+def office_list(*, q: str | None = None, country: str | None = None) -> QuerySet[Office]:
+    qs = Office.objects.select_related("country")
+    if q:
+        qs = qs.filter(search_filter(Office, q))
+    if country:
+        (iso2,) = known_country_codes([country])
+        qs = qs.filter(country__iso2=iso2)
+    return qs
+
+
+def tenure_list(
+    *,
+    office: str | None = None,
+    person: str | None = None,
+    country: str | None = None,
+    q: str | None = None,
+    on: date | None = None,
+) -> QuerySet[Tenure]:
+    """Tenures by office slug, person slug, country (ISO2), name search, or in force ``on`` a day."""
+    qs = tenures_on(day=on) if on else Tenure.objects.select_related("person", "office", "office__country")
+    if office:
+        qs = qs.filter(office__slug=office)
+    if person:
+        qs = qs.filter(person__slug=person)
+    if country:
+        (iso2,) = known_country_codes([country])
+        qs = qs.filter(office__country__iso2=iso2)
+    if q:
+        qs = qs.filter(search_filter(Tenure, q))
+    return qs

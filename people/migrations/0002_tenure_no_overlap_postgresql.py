@@ -1,7 +1,9 @@
 """On PostgreSQL, let the database itself refuse overlapping tenures.
 
 Two tenures of the same one-holder office with the same non-acting status
-(two holders, or two designates) may not overlap in time. Tenure.single_holder
+(two holders, or two designates) may not overlap in time. A tenure runs from
+its start up to its end day, so a successor may start on the day it ends
+(a US president hands over at noon on 20 January). Tenure.single_holder
 is a copy of Office.single_holder; a composite foreign key with ON UPDATE
 CASCADE keeps the copy right, so the exclusion constraint can read it.
 
@@ -23,7 +25,7 @@ FORWARD = [
          EXCLUDE USING gist (
            office_id WITH =,
            status WITH =,
-           daterange(start, "end", '[]') WITH &&
+           daterange(start, "end", '[)') WITH &&
          ) WHERE (single_holder AND status <> 'acting')""",
 ]
 BACKWARD = [

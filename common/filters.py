@@ -1,0 +1,25 @@
+"""Validation shared by every filter front end (REST query strings, GraphQL inputs).
+
+Selectors raise ``django.core.exceptions.ValidationError`` keyed by the filter's
+name; each API turns that into its own error shape (HTTP 400, a GraphQL error).
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+
+from people.models import Country
+
+
+def known_country_codes(codes: Iterable[str], *, field: str = "country") -> list[str]:
+    """Upper-case ISO2 codes, refusing malformed or unknown ones with a message naming ``field``."""
+    wanted = [c.strip().upper() for c in codes if c and c.strip()]
+    malformed = [c for c in wanted if len(c) != 2 or not c.isalpha()]
+    if malformed:
+        raise ValidationError({field: f"Not an ISO 3166-1 alpha-2 code: {', '.join(malformed)}."})
+    if wanted:
+        found = set(Country.objects.filter(iso2__in=wanted).values_list("iso2", flat=True))
+        unknown = [c for c in wanted if c not in found]
+        if unknown:
+            raise ValidationError({field: f"Unknown country code: {', '.join(unknown)}."})
+    return wanted

@@ -1,0 +1,69 @@
+"""The ``q`` / ``search`` filter: one definition of what each resource searches.
+
+A query matches a row when any of the row's text fields contains it, or any
+spelling variant the data records for it (a topic's other names: searching
+'denuclearization' also finds 'denuclearisation'). Related names (a person's
+other names, an office's press titles) are matched through EXISTS subqueries,
+so a search never duplicates rows or adds a query.
+"""
+
+from django.db.models import Exists, Model, OuterRef, Q
+
+
+def spelling_variants(q: str) -> set[str]:
+    """``q`` plus every recorded name of the topics one of whose names equals it."""
+    from events.models import Topic, TopicName
+
+    term = q.strip()
+    if not term:
+        return set()
+    topic_ids = Topic.objects.filter(Q(name__iexact=term) | Q(other_names__name__iexact=term)).values("id")
+    names = set(Topic.objects.filter(id__in=topic_ids).values_list("name", flat=True))
+    names |= set(TopicName.objects.filter(topic_id__in=topic_ids).values_list("name", flat=True))
+    return {term, *names}
+
+
+def _any_contains(fields: list[str], terms: set[str]) -> Q:
+    cond = Q()
+    for term in terms:
+        for name in fields:
+            cond |= Q(**{f"{name}__icontains": term})
+    return cond
+
+
+def search_filter(model: type[Model], q: str) -> Q:
+    """A Q object for ``model.objects.filter()`` that implements the search for ``q``."""
+    from events.models import Event, Participation, Source, Topic, TopicName
+    from people.models import Office, OfficeTitle, Person, PersonName, Tenure
+
+    terms = spelling_variants(q)
+    if not terms:
+        return Q()
+
+    if model is Person:
+        names = PersonName.objects.filter(person=OuterRef("pk")).filter(_any_contains(["name"], terms))
+        return _any_contains(["name", "sort_name", "native_name"], terms) | Exists(names)
+    if model is Office:
+        titles = OfficeTitle.objects.filter(office=OuterRef("pk")).filter(_any_contains(["name"], terms))
+        return _any_contains(["title", "body"], terms) | Exists(titles)
+    if model is Tenure:
+        names = PersonName.objects.filter(person=OuterRef("person_id")).filter(_any_contains(["name"], terms))
+        titles = OfficeTitle.objects.filter(office=OuterRef("office_id")).filter(_any_contains(["name"], terms))
+        return (
+            _any_contains(["person__name", "person__native_name", "office__title"], terms)
+            | Exists(names)
+            | Exists(titles)
+        )
+    if model is Topic:
+        names = TopicName.objects.filter(topic=OuterRef("pk")).filter(_any_contains(["name"], terms))
+        return _any_contains(["name"], terms) | Exists(names)
+    if model is Source:
+        return _any_contains(["headline", "publisher", "agency", "byline"], terms)
+    if model is Event:
+        topic_match = Topic.objects.filter(_any_contains(["name"], terms) | Q(other_names__name__in=terms))
+        tagged = Event.topics.through.objects.filter(event_id=OuterRef("pk"), topic_id__in=topic_match.values("id"))
+        people = Participation.objects.filter(event=OuterRef("pk")).filter(
+            _any_contains(["person__name", "person__native_name", "description"], terms)
+        )
+        return _any_contains(["title", "summary", "city", "venue"], terms) | Exists(tagged) | Exists(people)
+    raise TypeError(f"No search defined for {model.__name__}")

@@ -1,0 +1,91 @@
+"""Read queries for events, topics and sources, shared by REST, GraphQL and the admin.
+
+Each ``*_list`` function filters; ``*_with_details`` adds the joins and
+prefetches an API needs to render a page without a query per row.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from common.filters import known_country_codes
+from common.search import search_filter
+from events.models import Event, Participation, Source, Topic
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    person: str | None = None  # person slug
+    countries: tuple[str, ...] = field(default_factory=tuple)  # ISO2; events involving all of them
+    topic: str | None = None  # topic slug, subtopics included
+    kind: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    updated_since: datetime | None = None
+    q: str | None = None
+
+
+def topic_and_descendants(slug: str) -> QuerySet[Topic]:
+    """The topic with this slug and every topic below it (the hierarchy is at most three deep)."""
+    return Topic.objects.filter(Q(slug=slug) | Q(parent__slug=slug) | Q(parent__parent__slug=slug))
+
+
+def event_list(*, filters: EventFilters | None = None) -> QuerySet[Event]:
+    f = filters or EventFilters()
+    qs = Event.objects.all()
+    if f.person:
+        qs = qs.filter(Exists(Participation.objects.filter(event=OuterRef("pk"), person__slug=f.person)))
+    for iso2 in known_country_codes(f.countries, field="country"):
+        involved = Participation.objects.filter(event=OuterRef("pk"), country__iso2=iso2)
+        qs = qs.filter(Exists(involved) | Q(country__iso2=iso2))
+    if f.topic:
+        tagged = Event.topics.through.objects.filter(
+            event_id=OuterRef("pk"), topic_id__in=topic_and_descendants(f.topic).values("id")
+        )
+        qs = qs.filter(Exists(tagged))
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.date_from:
+        qs = qs.filter(Q(start_date__gte=f.date_from) | Q(end_date__gte=f.date_from))
+    if f.date_to:
+        qs = qs.filter(start_date__lte=f.date_to)
+    if f.updated_since:
+        qs = qs.filter(updated_at__gt=f.updated_since)
+    if f.q:
+        qs = qs.filter(search_filter(Event, f.q))
+    return qs
+
+
+def participations_with_details() -> QuerySet[Participation]:
+    return Participation.objects.select_related("person", "office", "office__country", "country", "source").order_by(
+        "id"
+    )
+
+
+def event_with_details(qs: QuerySet[Event]) -> QuerySet[Event]:
+    """Everything an event page shows, in a fixed number of queries whatever the page size."""
+    return qs.select_related("country").prefetch_related(
+        Prefetch("participations", queryset=participations_with_details()),
+        Prefetch("topics", queryset=Topic.objects.select_related("parent")),
+        Prefetch("sources", queryset=Source.objects.order_by("id")),
+    )
+
+
+def topic_list(*, q: str | None = None) -> QuerySet[Topic]:
+    qs = Topic.objects.select_related("parent")
+    if q:
+        qs = qs.filter(search_filter(Topic, q))
+    return qs
+
+
+def source_list(*, q: str | None = None, updated_since: datetime | None = None) -> QuerySet[Source]:
+    qs = Source.objects.all()
+    if q:
+        qs = qs.filter(search_filter(Source, q))
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
+    return qs
