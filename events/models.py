@@ -84,6 +84,15 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", "postponed"
 
 
+class ReviewState(models.TextChoices):
+    """Where an event stands in curation; only published events are public."""
+
+    DRAFT = "draft", "draft"
+    IN_REVIEW = "in_review", "in review"
+    PUBLISHED = "published", "published"
+    RETRACTED = "retracted", "retracted"
+
+
 class Event(TimeStampedModel):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
@@ -111,9 +120,18 @@ class Event(TimeStampedModel):
     summary = models.TextField(blank=True)
     topics = models.ManyToManyField(Topic, related_name="events", blank=True)
     sources = models.ManyToManyField(Source, related_name="events", blank=True)
+    review_state = models.CharField(
+        max_length=10,
+        choices=ReviewState.choices,
+        default=ReviewState.DRAFT,
+        db_index=True,
+        help_text="Only published events appear in the public APIs.",
+    )
+    retraction_reason = models.TextField(blank=True, help_text="Why a published event was retracted.")
 
     class Meta:
         ordering = ["-start_date", "-id"]
+        permissions = [("publish_event", "Can publish, retract and delete events")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")) | Q(end_date__isnull=True),

@@ -7,11 +7,13 @@ prefetches an API needs to render a page without a query per row.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import known_country_codes
 from common.search import search_filter
-from events.models import Event, Participation, Source, Topic
+from events.models import Event, Participation, ReviewState, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,24 @@ def topic_and_descendants(slug: str) -> QuerySet[Topic]:
     return Topic.objects.filter(Q(slug=slug) | Q(parent__slug=slug) | Q(parent__parent__slug=slug))
 
 
-def event_list(*, filters: EventFilters | None = None) -> QuerySet[Event]:
+def can_see_unpublished(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """Curators and editors (who may change events) also see drafts, reviews and retractions."""
+    return bool(user is not None and user.is_authenticated and user.has_perm("events.change_event"))
+
+
+def visible_events(user: AbstractBaseUser | AnonymousUser | None = None) -> QuerySet[Event]:
+    """The events ``user`` may read: published ones for the public, all of them for curators."""
+    if can_see_unpublished(user):
+        return Event.objects.all()
+    return Event.objects.filter(review_state=ReviewState.PUBLISHED)
+
+
+def event_list(
+    *, filters: EventFilters | None = None, user: AbstractBaseUser | AnonymousUser | None = None
+) -> QuerySet[Event]:
+    """Events ``user`` may read, filtered. Anonymous callers (``user=None``) see published events only."""
     f = filters or EventFilters()
-    qs = Event.objects.all()
+    qs = visible_events(user)
     if f.person:
         qs = qs.filter(Exists(Participation.objects.filter(event=OuterRef("pk"), person__slug=f.person)))
     for iso2 in known_country_codes(f.countries, field="country"):
