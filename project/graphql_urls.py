@@ -1,0 +1,3 @@
+"""GraphQL route: /graphql/ (GraphiQL in the browser)."""
+
+urlpatterns: list = []
