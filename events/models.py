@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from common.dates import format_with_precision, is_normalised
 from common.models import DatePrecision, OtherName, TimeStampedModel
@@ -23,6 +24,8 @@ class Topic(TimeStampedModel):
         related_name="children",
     )
     description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +50,8 @@ class TopicName(OtherName):
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="other_names")
 
+    history = HistoricalRecords()
+
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["topic", "name", "language"], name="topic_name_unique")]
 
@@ -65,6 +70,8 @@ class Source(TimeStampedModel):
     published_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     language = models.CharField(max_length=35, default="en", help_text="BCP 47 tag, e.g. 'en', 'ko'.")
     tenures = models.ManyToManyField(Tenure, related_name="sources", blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "id"]
@@ -128,6 +135,8 @@ class Event(TimeStampedModel):
         help_text="Only published events appear in the public APIs.",
     )
     retraction_reason = models.TextField(blank=True, help_text="Why a published event was retracted.")
+
+    history = HistoricalRecords(m2m_fields=[topics, sources])
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -222,6 +231,8 @@ class Participation(TimeStampedModel):
     )
     source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations")
     quote = models.TextField(blank=True, help_text="The words of the source that support this participation.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "id"]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from common.dates import format_with_precision, is_normalised
 from common.models import DatePrecision, OtherName, TimeStampedModel
@@ -25,6 +26,8 @@ class Country(TimeStampedModel):
     )
     name = models.CharField(max_length=200, help_text="Short English name, e.g. 'South Korea'.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries"
@@ -35,6 +38,8 @@ class Country(TimeStampedModel):
 
 class CountryName(OtherName):
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="other_names")
+
+    history = HistoricalRecords()
 
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["country", "name", "language"], name="country_name_unique")]
@@ -58,6 +63,8 @@ class Person(TimeStampedModel):
     )
     description = models.CharField(max_length=500, blank=True, help_text="One line a curator recognises the person by.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_name", "id"]
         verbose_name_plural = "people"
@@ -69,6 +76,8 @@ class Person(TimeStampedModel):
 
 class PersonName(OtherName):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="other_names")
+
+    history = HistoricalRecords()
 
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["person", "name", "language"], name="person_name_unique")]
@@ -88,6 +97,8 @@ class PersonIdentifier(TimeStampedModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
     scheme = models.CharField(max_length=30, choices=IdentifierScheme.choices)
     identifier = models.CharField(max_length=200, help_text="e.g. Q6279 for Wikidata.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["scheme", "identifier"]
@@ -147,6 +158,8 @@ class Office(TimeStampedModel):
     )
     description = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["country__name", "title"]
         constraints = [
@@ -163,6 +176,8 @@ class OfficeTitle(OtherName):
     """A title the press uses for the office instead of the official one."""
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="other_titles")
+
+    history = HistoricalRecords()
 
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["office", "name", "language"], name="office_title_unique")]
@@ -193,6 +208,8 @@ class Tenure(TimeStampedModel):
         help_text="Copy of office.single_holder; on PostgreSQL a composite foreign key keeps it in step.",
     )
     note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["office", "start", "id"]
