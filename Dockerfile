@@ -1,0 +1,34 @@
+# Attaché production image: gunicorn with uvicorn workers (ASGI), static files by WhiteNoise.
+# Configure with DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS (and optionally REDIS_URL, CORS_ALLOWED_ORIGINS).
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=project.settings \
+    ATTACHE_DATA_DIR=/app/data
+
+WORKDIR /app
+
+RUN groupadd --system attache && useradd --system --gid attache --home-dir /app attache
+
+COPY pyproject.toml constraints.txt README.md ./
+COPY project ./project
+COPY common ./common
+COPY people ./people
+COPY events ./events
+COPY fixtures ./fixtures
+COPY manage.py ./
+
+RUN pip install -c constraints.txt . \
+    && SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && mkdir -p /app/data && chown -R attache:attache /app/data
+
+USER attache
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/admin/login/', timeout=4)"
+
+CMD ["gunicorn", "project.asgi:application", "--worker-class", "uvicorn.workers.UvicornWorker", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
