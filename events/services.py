@@ -3,11 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from common.models import DatePrecision
-from events.models import Event, EventStatus, Participation, ParticipationRole, Source, Topic
+from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Source, Topic, TopicName
 from people.models import Country, Office, Person
 from people.selectors import office_held_on
 
@@ -88,3 +89,122 @@ def event_create(*, data: EventIn) -> Event:
     event.topics.set(data.topics)
     event.sources.set(data.sources)
     return event
+
+
+# --- review workflow: draft → in review → published (→ retracted) ----------------------------
+
+PUBLISH_PERMISSION = "events.publish_event"
+
+
+def _require(user: AbstractBaseUser | None, perm: str, action: str) -> None:
+    if user is None or not user.has_perm(perm):
+        raise PermissionDenied(f"You may not {action} events: that needs the '{perm}' permission.")
+
+
+def _move(event: Event, *, to: str, allowed_from: set[str], reason: str = "") -> Event:
+    if event.review_state not in allowed_from:
+        raise ValidationError(
+            {
+                "review_state": f"A {event.get_review_state_display()} event cannot become "
+                f"{ReviewState(to).label}; it must be "
+                + " or ".join(sorted(ReviewState(s).label for s in allowed_from))
+                + "."
+            }
+        )
+    event.review_state = to
+    event.retraction_reason = reason
+    event._change_reason = f"review: {ReviewState(to).label}" + (f" ({reason})" if reason else "")
+    event.save(update_fields=["review_state", "retraction_reason", "updated_at"])
+    return event
+
+
+def event_publication_problems(*, event: Event) -> list[str]:
+    """What stops ``event`` from being published (an empty list when nothing does)."""
+    problems = []
+    if not event.sources.exists():
+        problems.append("An event without a source cannot be published: add the report it rests on.")
+    return problems
+
+
+@transaction.atomic
+def event_submit_for_review(*, event: Event, user: AbstractBaseUser) -> Event:
+    """A curator hands a draft (or a retracted event, corrected) to the editors."""
+    _require(user, "events.change_event", "submit")
+    return _move(event, to=ReviewState.IN_REVIEW, allowed_from={ReviewState.DRAFT, ReviewState.RETRACTED})
+
+
+@transaction.atomic
+def event_return_to_draft(*, event: Event, user: AbstractBaseUser) -> Event:
+    """Take an event out of review (a curator withdrawing it, or an editor sending it back)."""
+    _require(user, "events.change_event", "return")
+    return _move(event, to=ReviewState.DRAFT, allowed_from={ReviewState.IN_REVIEW, ReviewState.RETRACTED})
+
+
+@transaction.atomic
+def event_publish(*, event: Event, user: AbstractBaseUser) -> Event:
+    """An editor makes a reviewed event public. Refuses events without a source."""
+    _require(user, PUBLISH_PERMISSION, "publish")
+    problems = event_publication_problems(event=event)
+    if problems:
+        raise ValidationError({"sources": problems})
+    return _move(event, to=ReviewState.PUBLISHED, allowed_from={ReviewState.IN_REVIEW})
+
+
+@transaction.atomic
+def event_retract(*, event: Event, user: AbstractBaseUser, reason: str) -> Event:
+    """An editor withdraws a published event from the public, saying why."""
+    _require(user, PUBLISH_PERMISSION, "retract")
+    if not reason.strip():
+        raise ValidationError({"retraction_reason": "Say why the event is retracted."})
+    return _move(event, to=ReviewState.RETRACTED, allowed_from={ReviewState.PUBLISHED}, reason=reason.strip())
+
+
+@transaction.atomic
+def event_delete(*, event: Event, user: AbstractBaseUser) -> None:
+    """Delete an event and its participations; only editors may."""
+    _require(user, PUBLISH_PERMISSION, "delete")
+    event.delete()
+
+
+# --- merging duplicate topics -------------------------------------------------------------------
+
+
+@transaction.atomic
+def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
+    """Fold ``duplicates`` into ``survivor``: their events, subtopics and names move, then they go.
+
+    Each duplicate's name is kept as another name of the survivor. Every change
+    is a saved row (not a bulk update), so the history records it.
+    """
+    for dup in duplicates:
+        if dup.pk == survivor.pk:
+            raise ValidationError("A topic cannot be merged into itself.")
+        reason = f"merged topic {dup.pk} ({dup.name}) into {survivor.pk}"
+        for event in dup.events.all():
+            event._change_reason = reason
+            event.topics.add(survivor)
+            event.topics.remove(dup)
+        if survivor.parent_id == dup.pk:  # the survivor was filed under its duplicate
+            survivor.parent = dup.parent
+            survivor.full_clean()
+            survivor._change_reason = reason
+            survivor.save()
+        for child in dup.children.exclude(pk=survivor.pk):
+            child.parent = survivor
+            child.full_clean()
+            child._change_reason = reason
+            child.save()
+        known = {(n.name, n.language) for n in survivor.other_names.all()} | {(survivor.name, "")}
+        for other in dup.other_names.all():
+            if (other.name, other.language) in known:
+                other.delete()
+                continue
+            other.topic = survivor
+            other._change_reason = reason
+            other.save()
+            known.add((other.name, other.language))
+        if (dup.name, "") not in known and dup.name != survivor.name:
+            TopicName.objects.create(topic=survivor, name=dup.name, note=f"merged from {dup.slug}")
+        dup._change_reason = reason
+        dup.delete()
+    return survivor

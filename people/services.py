@@ -2,11 +2,12 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.models import DatePrecision
 from events.models import Source
-from people.models import Office, Person, Tenure, TenureStatus
+from people.models import Office, OfficeTitle, Person, PersonName, Tenure, TenureStatus
 
 
 @transaction.atomic
@@ -38,3 +39,160 @@ def tenure_create(
     if sources:
         tenure.sources.set(sources)
     return tenure
+
+
+# --- merging duplicates ---------------------------------------------------------------------------
+# Every change is a saved row (never a bulk update), so django-simple-history records who merged
+# what, and the ``_change_reason`` says which record was folded into which.
+
+
+def _fill_blanks(survivor, dup, fields: list[str]) -> None:
+    for name in fields:
+        if not getattr(survivor, name) and getattr(dup, name):
+            setattr(survivor, name, getattr(dup, name))
+
+
+def _move_tenure(tenure: Tenure, *, reason: str, twin: Tenure | None) -> None:
+    """Move ``tenure`` (already re-pointed) or, when the survivor has the same tenure, fold it into ``twin``."""
+    if twin is not None:
+        twin.sources.add(*tenure.sources.all())
+        if tenure.note and tenure.note not in twin.note:
+            twin.note = f"{twin.note}\n{tenure.note}".strip()
+            twin._change_reason = reason
+            twin.save()
+        tenure._change_reason = reason
+        tenure.delete()
+        return
+    tenure.full_clean()  # re-checks the one-holder-at-a-time rule with a readable message
+    tenure._change_reason = reason
+    tenure.save()
+
+
+@transaction.atomic
+def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
+    """Fold ``duplicates`` into ``survivor``: participations, tenures, names and identifiers move.
+
+    The same participation (event and role) or tenure (office, start, status)
+    recorded for both is kept once. Each duplicate's name becomes another name
+    of the survivor. Refuses (and changes nothing) when both carry different
+    identifiers in one scheme: they are then probably two people.
+    """
+    from events.models import Participation
+
+    for dup in duplicates:
+        if dup.pk == survivor.pk:
+            raise ValidationError("A person cannot be merged into themselves.")
+        reason = f"merged person {dup.pk} ({dup.name}) into {survivor.pk}"
+        own_schemes = {i.scheme: i.identifier for i in survivor.identifiers.all()}
+        for identifier in dup.identifiers.all():
+            if identifier.scheme in own_schemes:
+                raise ValidationError(
+                    f"{survivor} and {dup} have different {identifier.get_scheme_display()} identifiers "
+                    f"({own_schemes[identifier.scheme]}, {identifier.identifier}): are they the same person?"
+                )
+            identifier.person = survivor
+            identifier._change_reason = reason
+            identifier.save()
+        for participation in Participation.objects.filter(person=dup):
+            twin = Participation.objects.filter(
+                event_id=participation.event_id, person=survivor, role=participation.role
+            )
+            if twin.exists():
+                participation._change_reason = reason
+                participation.delete()
+                continue
+            participation.person = survivor
+            participation._change_reason = reason
+            participation.save()
+        for tenure in dup.tenures.select_related("office"):
+            twin = survivor.tenures.filter(office_id=tenure.office_id, start=tenure.start, status=tenure.status).first()
+            tenure.person = survivor
+            _move_tenure(tenure, reason=reason, twin=twin)
+        known = {(n.name, n.language) for n in survivor.other_names.all()}
+        for other in dup.other_names.all():
+            if (other.name, other.language) in known:
+                other.delete()
+                continue
+            other.person = survivor
+            other._change_reason = reason
+            other.save()
+            known.add((other.name, other.language))
+        if dup.name != survivor.name and (dup.name, "") not in known:
+            PersonName.objects.create(person=survivor, name=dup.name, note=f"merged from {dup.slug}")
+        _fill_blanks(survivor, dup, ["native_name", "nationality_id", "description"])
+        survivor._change_reason = reason
+        survivor.save()
+        dup._change_reason = reason
+        dup.delete()
+    return survivor
+
+
+@transaction.atomic
+def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
+    """Fold ``duplicates`` into ``survivor``: tenures, participations and press titles move.
+
+    Moved tenures are checked again against the survivor's one-holder rule;
+    an overlap refuses the whole merge with the usual message.
+    """
+    from events.models import Participation
+
+    for dup in duplicates:
+        if dup.pk == survivor.pk:
+            raise ValidationError("An office cannot be merged into itself.")
+        reason = f"merged office {dup.pk} ({dup.title}) into {survivor.pk}"
+        for tenure in dup.tenures.all():
+            twin = survivor.tenures.filter(person_id=tenure.person_id, start=tenure.start, status=tenure.status).first()
+            tenure.office = survivor
+            _move_tenure(tenure, reason=reason, twin=twin)
+        for participation in Participation.objects.filter(office=dup):
+            participation.office = survivor
+            participation._change_reason = reason
+            participation.save()
+        known = {(t.name, t.language) for t in survivor.other_titles.all()}
+        for other in dup.other_titles.all():
+            if (other.name, other.language) in known:
+                other.delete()
+                continue
+            other.office = survivor
+            other._change_reason = reason
+            other.save()
+            known.add((other.name, other.language))
+        if dup.title != survivor.title and (dup.title, "") not in known:
+            OfficeTitle.objects.create(office=survivor, name=dup.title, note=f"merged from {dup.slug}")
+        _fill_blanks(survivor, dup, ["country_id", "body", "description"])
+        survivor._change_reason = reason
+        survivor.save()
+        dup._change_reason = reason
+        dup.delete()
+    return survivor
+
+
+@transaction.atomic
+def tenure_update(
+    *,
+    tenure: Tenure,
+    person: Person,
+    office: Office,
+    start: date,
+    start_precision: str = DatePrecision.DAY,
+    end: date | None = None,
+    end_precision: str = DatePrecision.DAY,
+    status: str = TenureStatus.HOLDER,
+    note: str = "",
+    sources: list[Source] | None = None,
+) -> Tenure:
+    """Replace what a tenure says; refuses overlaps and an end before the start, changing nothing."""
+    tenure.person, tenure.office = person, office
+    tenure.start, tenure.start_precision = start, start_precision
+    tenure.end, tenure.end_precision = end, end_precision
+    tenure.status, tenure.note = status, note
+    tenure.full_clean()
+    tenure.save()
+    if sources is not None:
+        tenure.sources.set(sources)
+    return tenure
+
+
+@transaction.atomic
+def tenure_delete(*, tenure: Tenure) -> None:
+    tenure.delete()
