@@ -41,6 +41,13 @@ class Topic(TimeStampedModel):
             seen.add(node.pk)
             depth += 1
             node = node.parent
+        if self.pk:  # the topic's own subtree moves with it
+            if Topic.objects.filter(parent__parent__parent=self).exists():
+                depth += 3
+            elif Topic.objects.filter(parent__parent=self).exists():
+                depth += 2
+            elif Topic.objects.filter(parent=self).exists():
+                depth += 1
         if depth > self.MAX_DEPTH:
             raise ValidationError({"parent": f"Topics nest at most {self.MAX_DEPTH} levels deep."})
 
@@ -76,12 +83,21 @@ class Source(TimeStampedModel):
     class Meta:
         ordering = ["-published_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
+                violation_error_message="A source with this URL is already recorded.",
+            ),
         ]
 
     def __str__(self) -> str:
         day = format_with_precision(self.published_on, self.published_precision)
         return f"{self.publisher}: {self.headline}" + (f" ({day})" if day else "")
+
+    def clean(self) -> None:
+        if self.url and Source.objects.filter(url=self.url).exclude(pk=self.pk).exists():
+            raise ValidationError({"url": "A source with this URL is already recorded."})
 
 
 class EventStatus(models.TextChoices):

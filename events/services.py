@@ -62,13 +62,20 @@ class EventIn:
 
 
 def _validated_participations(event: Event, participants: list[ParticipantIn]) -> list[Participation]:
-    rows, errors = [], {}
+    rows, errors, seen = [], {}, set()
     for index, p in enumerate(participants):
         row = Participation(event=event, **p.__dict__)
         try:
-            row.full_clean(exclude=["event"], validate_unique=False)
+            row.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             errors[f"participants[{index}]"] = exc.messages
+        if p.person is not None:
+            key = (p.person.pk, p.role)
+            if key in seen:
+                errors.setdefault(f"participants[{index}]", []).append(
+                    "This person already has this role in the event."
+                )
+            seen.add(key)
         rows.append(row)
     if errors:
         raise ValidationError(errors)
@@ -208,3 +215,21 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
         dup._change_reason = reason
         dup.delete()
     return survivor
+
+
+@transaction.atomic
+def event_update(*, event: Event, data: EventIn) -> Event:
+    """Replace what an event says, its participants, topics and sources included, or change nothing."""
+    if not data.sources:
+        raise ValidationError({"sources": "Every event rests on at least one source."})
+    for name, value in data.__dict__.items():
+        if name not in {"participants", "topics", "sources"}:
+            setattr(event, name, value)
+    event.full_clean()
+    participations = _validated_participations(event, data.participants)
+    event.save()
+    event.participations.all().delete()
+    Participation.objects.bulk_create(participations)
+    event.topics.set(data.topics)
+    event.sources.set(data.sources)
+    return event

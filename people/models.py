@@ -116,8 +116,11 @@ class PersonIdentifier(TimeStampedModel):
         return f"{self.get_scheme_display()}: {self.identifier}"
 
     def clean(self) -> None:
-        if self.scheme == IdentifierScheme.WIKIDATA:
-            WIKIDATA_QID(self.identifier)
+        if self.scheme == IdentifierScheme.WIKIDATA and self.identifier:
+            try:
+                WIKIDATA_QID(self.identifier)
+            except ValidationError as exc:
+                raise ValidationError({"identifier": exc.messages}) from None
 
 
 class OfficeKind(models.TextChoices):

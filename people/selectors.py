@@ -1,13 +1,13 @@
 """Read queries for people, offices and tenures, shared by REST, GraphQL and the admin."""
 
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import known_country_codes
 from common.models import DatePrecision
 from common.search import search_filter
-from people.models import Office, Person, Tenure, TenureStatus
+from people.models import Country, Office, Person, Tenure, TenureStatus
 
 
 def tenures_on(*, day: date, country: str | None = None) -> QuerySet[Tenure]:
@@ -72,6 +72,24 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
     wanted = title_as_reported.strip().casefold()
     if not wanted:
         return None
+    scores: dict[Office, int] = {}
+    for office in offices:
+        for title in (office.title, *(t.name for t in office.other_titles.all())):
+            title = title.casefold()
+            if title == wanted:
+                score = 10_000  # the report used this very title
+            elif title in wanted:
+                score = len(title)  # the longer the official title inside the report's, the more specific
+            elif wanted in title:
+                score = len(wanted)
+            else:
+                continue
+            scores[office] = max(scores.get(office, 0), score)
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [office for office, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
     for office in offices:
         titles = [office.title, *(t.name for t in office.other_titles.all())]
         if any(wanted == t.casefold() or wanted in t.casefold() or t.casefold() in wanted for t in titles):
@@ -79,9 +97,24 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
     return None
 
 
-def person_list(*, q: str | None = None, country: str | None = None, office: str | None = None) -> QuerySet[Person]:
+def country_list(*, updated_since: datetime | None = None) -> QuerySet[Country]:
+    qs = Country.objects.prefetch_related("other_names")
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
+    return qs
+
+
+def person_list(
+    *,
+    q: str | None = None,
+    country: str | None = None,
+    office: str | None = None,
+    updated_since: datetime | None = None,
+) -> QuerySet[Person]:
     """People, optionally matching a name form, of a nationality (ISO2), or who held an office (slug)."""
     qs = Person.objects.select_related("nationality")
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
     if q:
         qs = qs.filter(search_filter(Person, q))
     if country:
@@ -92,8 +125,12 @@ def person_list(*, q: str | None = None, country: str | None = None, office: str
     return qs
 
 
-def office_list(*, q: str | None = None, country: str | None = None) -> QuerySet[Office]:
+def office_list(
+    *, q: str | None = None, country: str | None = None, updated_since: datetime | None = None
+) -> QuerySet[Office]:
     qs = Office.objects.select_related("country")
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
     if q:
         qs = qs.filter(search_filter(Office, q))
     if country:
@@ -109,9 +146,12 @@ def tenure_list(
     country: str | None = None,
     q: str | None = None,
     on: date | None = None,
+    updated_since: datetime | None = None,
 ) -> QuerySet[Tenure]:
     """Tenures by office slug, person slug, country (ISO2), name search, or in force ``on`` a day."""
     qs = tenures_on(day=on) if on else Tenure.objects.select_related("person", "office", "office__country")
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
     if office:
         qs = qs.filter(office__slug=office)
     if person:
@@ -122,3 +162,28 @@ def tenure_list(
     if q:
         qs = qs.filter(search_filter(Tenure, q))
     return qs
+
+
+def tenures_with_people_and_offices() -> QuerySet[Tenure]:
+    return Tenure.objects.select_related("person", "office", "office__country").order_by("start", "id")
+
+
+def person_with_details(qs: QuerySet[Person]) -> QuerySet[Person]:
+    """A person's other names, identifiers and tenures, in a fixed number of queries whatever the page size."""
+    return qs.prefetch_related(
+        "other_names", "identifiers", Prefetch("tenures", queryset=tenures_with_people_and_offices())
+    )
+
+
+def office_with_details(qs: QuerySet[Office]) -> QuerySet[Office]:
+    """An office's press titles and its holders (tenures with their people)."""
+    return qs.prefetch_related("other_titles", Prefetch("tenures", queryset=tenures_with_people_and_offices()))
+
+
+def tenure_with_details(qs: QuerySet[Tenure]) -> QuerySet[Tenure]:
+    """The tenure's person, office and the sources that record it."""
+    from events.models import Source
+
+    return qs.select_related("person", "office", "office__country").prefetch_related(
+        Prefetch("sources", queryset=Source.objects.order_by("id"))
+    )

@@ -137,11 +137,6 @@ def test_full_clean_refuses_a_cycle_through_a_descendant():
     assert exc.value.message_dict == {"parent": ["A topic cannot be its own ancestor."]}
 
 
-@pytest.mark.xfail(
-    reason="Topic.clean() counts only the ancestors of the topic being moved, not its descendants, "
-    "so moving a topic with children under a deep parent nests the children beyond MAX_DEPTH",
-    strict=True,
-)
 def test_full_clean_refuses_moving_a_topic_whose_children_would_exceed_max_depth():
     deep_parent = None
     for _ in range(Topic.MAX_DEPTH - 1):
@@ -173,11 +168,6 @@ def test_full_clean_refuses_a_source_url_already_recorded():
         SourceFactory.build(url="https://www.koreaherald.com/view.php?ud=20200708000799").full_clean()
 
 
-@pytest.mark.xfail(
-    reason="Source has no clean() or violation_error_message for the conditional unique URL constraint, "
-    "so full_clean() reports 'Constraint “source_url_unique” is violated.' under __all__, not on url",
-    strict=True,
-)
 def test_full_clean_reports_a_duplicate_source_url_on_url():
     SourceFactory(url="https://www.koreaherald.com/view.php?ud=20200708000799")
     with pytest.raises(ValidationError) as exc:

@@ -189,11 +189,6 @@ def test_full_clean_refuses_a_malformed_wikidata_identifier_with_readable_messag
     assert "A Wikidata identifier looks like Q42." in exc.value.messages
 
 
-@pytest.mark.xfail(
-    reason="PersonIdentifier.clean() raises the Q-number error without a field key, so it lands in "
-    "__all__ and the check constraint then reports the same message a second time",
-    strict=True,
-)
 def test_full_clean_reports_a_malformed_wikidata_identifier_once_on_identifier():
     identifier = PersonIdentifierFactory.build(
         person=PersonFactory(), scheme=IdentifierScheme.WIKIDATA, identifier="42"

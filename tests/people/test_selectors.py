@@ -158,21 +158,11 @@ def deputy_acting_as_secretary():
     return person, deputy, secretary
 
 
-@pytest.mark.xfail(
-    reason="office_held_on takes the first office (latest started) whose title contains or is contained in "
-    "the reported one, so 'Secretary of State' wins over an exact 'Deputy Secretary of State'",
-    strict=True,
-)
 def test_office_held_on_prefers_the_exactly_reported_title_over_a_contained_one(deputy_acting_as_secretary):
     person, deputy, _ = deputy_acting_as_secretary
     assert office_held_on(person=person, day=D(2018, 4, 1), title_as_reported="Deputy Secretary of State") == deputy
 
 
-@pytest.mark.xfail(
-    reason="office_held_on returns the first partial match instead of None when the reported title "
-    "fits several offices equally",
-    strict=True,
-)
 def test_office_held_on_returns_none_when_the_reported_title_fits_several(deputy_acting_as_secretary):
     person, _, _ = deputy_acting_as_secretary
     assert office_held_on(person=person, day=D(2018, 4, 1), title_as_reported="Secretary") is None
