@@ -83,12 +83,8 @@ class Source(TimeStampedModel):
     class Meta:
         ordering = ["-published_on", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["url"],
-                condition=~Q(url=""),
-                name="source_url_unique",
-                violation_error_message="A source with this URL is already recorded.",
-            ),
+            # Source.clean() gives the admin a readable message for this one.
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
         ]
 
     def __str__(self) -> str:
