@@ -92,8 +92,10 @@ def event_with_details(qs: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def topic_list(*, q: str | None = None) -> QuerySet[Topic]:
-    qs = Topic.objects.select_related("parent")
+def topic_list(*, q: str | None = None, updated_since: datetime | None = None) -> QuerySet[Topic]:
+    qs = Topic.objects.select_related("parent").prefetch_related("other_names")
+    if updated_since:
+        qs = qs.filter(updated_at__gt=updated_since)
     if q:
         qs = qs.filter(search_filter(Topic, q))
     return qs

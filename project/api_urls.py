@@ -1,3 +1,19 @@
 """REST routes: /api/v1/ resources, /api/schema/ (OpenAPI 3), /api/docs/ (Swagger UI)."""
 
-urlpatterns: list = []
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from common.api.exceptions import not_found
+
+v1 = [
+    path("", include("people.api.urls")),
+    path("", include("events.api.urls")),
+    path("", include("common.api.urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include((v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    re_path(r"^api/", not_found),
+]

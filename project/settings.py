@@ -145,7 +145,47 @@ CORS_URLS_REGEX = r"^/(api|graphql)/.*$"
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # --- REST API (Django REST framework, drf-spectacular): see people/api, events/api
-# (the REST issue fills this block)
+# API_ANON_RATE   requests an anonymous client may make, e.g. "120/minute" (default); "" turns throttling off
+# API_USER_RATE   the same for authenticated clients (default: not throttled)
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
+API_USER_RATE = os.environ.get("API_USER_RATE", "")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "common.api.exceptions.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        *(["rest_framework.throttling.AnonRateThrottle"] if API_ANON_RATE else []),
+        *(["rest_framework.throttling.UserRateThrottle"] if API_USER_RATE else []),
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE or None, "user": API_USER_RATE or None},
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Attaché REST API",
+    "DESCRIPTION": (
+        "Who met whom, when, where, in which office, about what, on whose report.\n\n"
+        "Reads are public (published events only); writes need a curator's token "
+        "(`Authorization: Token <key>`) or session, and the model permission. "
+        "Every error has the body `{\"error\": {\"status\", \"code\", \"message\", \"fields\"?}}`. "
+        "Responses carry an ETag; send it as If-None-Match (304) or If-Match on writes (412 when stale). "
+        "Anonymous clients are throttled (429 with Retry-After)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+}
 
 # --- GraphQL (strawberry-graphql-django): see project/graphql.py
 # (the GraphQL issue fills this block)

@@ -1,0 +1,1 @@
+"""REST building blocks shared by every app's ``api`` package: errors, pagination, conditional requests."""

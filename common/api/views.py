@@ -1,0 +1,64 @@
+"""View mixins for the writable resources: conditional writes (If-Match → 412) in one transaction."""
+
+from django.db import transaction
+from rest_framework import status
+from rest_framework.response import Response
+
+from common.api.conditional import ConditionalMixin, check_if_match, etag_for
+
+
+class ConditionalWriteMixin(ConditionalMixin):
+    """Subclasses implement ``perform_write(instance, data, partial)`` and ``perform_remove(instance)``
+    by calling services; this mixin validates input, checks If-Match against the current
+    representation and answers with the new one, all in one transaction."""
+
+    write_serializer_class = None
+
+    def representation(self, instance) -> dict:
+        """The instance as GET renders it (re-read through the detail selector)."""
+        fresh = self.get_queryset().get(pk=instance.pk)
+        return self.get_serializer(fresh).data
+
+    def locked_object(self):
+        obj = self.get_object()
+        type(obj).objects.select_for_update().filter(pk=obj.pk).first()
+        return obj
+
+    def validated_input(self, *, partial: bool = False) -> dict:
+        serializer = self.write_serializer_class(
+            data=self.request.data, partial=partial, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def create(self, request, *args, **kwargs):
+        data = self.validated_input()
+        with transaction.atomic():
+            instance = self.perform_write(None, data, partial=False)
+        body = self.representation(instance)
+        headers = {"Location": body["url"]} if "url" in body else {}
+        return Response(body, status=status.HTTP_201_CREATED, headers=headers)
+
+    def update(self, request, *args, partial: bool = False, **kwargs):
+        with transaction.atomic():
+            instance = self.locked_object()
+            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            data = self.validated_input(partial=partial)
+            instance = self.perform_write(instance, data, partial=partial)
+        return Response(self.representation(instance))
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.locked_object()
+            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            self.perform_remove(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_write(self, instance, data: dict, *, partial: bool):
+        raise NotImplementedError
+
+    def perform_remove(self, instance) -> None:
+        raise NotImplementedError

@@ -1,0 +1,56 @@
+"""Query parameters of the events, topics and sources lists (filtering happens in events.selectors)."""
+
+from django_filters import rest_framework as filters
+
+from common.api.filters import MultipleValueFilter, SelectorFilterSet, UpdatedSinceFilter
+from events.kinds import EventKind
+from events.models import Event, EventStatus, Source, Topic
+from events.selectors import EventFilters
+
+UPDATED_HELP = "ISO 8601 date-time: only rows changed after it (for incremental sync)."
+
+
+class EventFilterSet(SelectorFilterSet):
+    person = filters.CharFilter(help_text="Slug of a person who took part.")
+    country = MultipleValueFilter(
+        help_text="ISO 3166-1 alpha-2 code of a country involved (a participant represented it, or the event took "
+        "place there). Repeat for events involving all of them: country=US&country=KR is the bilateral timeline. "
+        "An unknown code answers 400."
+    )
+    topic = filters.CharFilter(help_text="Topic slug; subtopics included.")
+    kind = filters.ChoiceFilter(choices=EventKind.choices)
+    status = filters.ChoiceFilter(choices=EventStatus.choices)
+    date_from = filters.DateFilter(help_text="YYYY-MM-DD: events still going on or starting on or after it.")
+    date_to = filters.DateFilter(help_text="YYYY-MM-DD: events starting on or before it.")
+    updated_since = UpdatedSinceFilter(help_text=UPDATED_HELP)
+    q = filters.CharFilter(
+        help_text="Full-text search over title, summary, place, participants and topics; finds the spelling "
+        "variants the data records (denuclearization finds denuclearisation)."
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def event_filters(self) -> EventFilters:
+        kwargs = self.selector_kwargs()
+        countries = tuple(kwargs.pop("country", ()))
+        return EventFilters(countries=countries, **kwargs)
+
+
+class TopicFilterSet(SelectorFilterSet):
+    q = filters.CharFilter(help_text="Search over topic names and their spelling variants.")
+    updated_since = UpdatedSinceFilter(help_text=UPDATED_HELP)
+
+    class Meta:
+        model = Topic
+        fields: list[str] = []
+
+
+class SourceFilterSet(SelectorFilterSet):
+    q = filters.CharFilter(help_text="Search over headline, publisher, agency and byline.")
+    updated_since = UpdatedSinceFilter(help_text=UPDATED_HELP)
+
+    class Meta:
+        model = Source
+        fields: list[str] = []

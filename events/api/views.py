@@ -1,0 +1,142 @@
+"""REST views for events, topics and sources: thin wrappers over events.selectors and services."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+
+from common.api.conditional import ConditionalMixin
+from common.api.docs import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, if_match_parameter
+from common.api.filters import SelectorFiltersMixin, SlugOrIdLookupMixin
+from common.api.pagination import EventCursorPagination
+from common.api.views import ConditionalWriteMixin
+from events.api.filters import EventFilterSet, SourceFilterSet, TopicFilterSet
+from events.api.serializers import EventSerializer, EventWriteSerializer, SourceSerializer, TopicSerializer
+from events.models import Event
+from events.selectors import EventFilters, event_list, event_with_details, source_list, topic_list
+from events.services import EventIn, ParticipantIn, event_create, event_delete, event_update
+
+EVENT_FIELDS = [
+    "title",
+    "slug",
+    "kind",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "status",
+    "city",
+    "country",
+    "venue",
+    "summary",
+]
+PARTICIPANT_FIELDS = [
+    "person",
+    "role",
+    "description",
+    "affiliation",
+    "country",
+    "title_as_reported",
+    "office",
+    "source",
+    "quote",
+]
+
+
+def event_in(data: dict) -> EventIn:
+    participants = [ParticipantIn(**p) for p in data.pop("participants", [])]
+    return EventIn(participants=participants, **data)
+
+
+def event_as_input(event: Event) -> dict:
+    """The event as the write serializer would have validated it (for PATCH: unchanged fields stay)."""
+    current = {name: getattr(event, name) for name in EVENT_FIELDS}
+    current["participants"] = [
+        {name: getattr(p, name) for name in PARTICIPANT_FIELDS} for p in event.participations.all()
+    ]
+    current["topics"] = list(event.topics.all())
+    current["sources"] = list(event.sources.all())
+    return current
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List events (cursor-paginated)",
+        description="Anonymous clients see published events; curators (events.change_event) see every review state.",
+        responses={200: EventSerializer(many=True), **ERROR_RESPONSES},
+    ),
+    retrieve=extend_schema(summary="An event, by slug or id", responses={200: EventSerializer, **ERROR_RESPONSES}),
+    create=extend_schema(
+        summary="Create an event with its participants, topics and sources (curators)",
+        description="The event starts as a draft; publish it through the review workflow. "
+        "A participant's office is filled from the person's tenures on the event date when left out.",
+        request=EventWriteSerializer,
+        responses={201: EventSerializer, **WRITE_ERROR_RESPONSES},
+    ),
+    update=extend_schema(
+        summary="Replace an event, its participants, topics and sources (curators)",
+        request=EventWriteSerializer,
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    ),
+    partial_update=extend_schema(
+        summary="Change some fields of an event (curators); a list given replaces the whole list",
+        request=EventWriteSerializer(partial=True),
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    ),
+    destroy=extend_schema(
+        summary="Delete an event (editors: events.delete_event and events.publish_event)",
+        parameters=[if_match_parameter()],
+        responses={204: None, **WRITE_ERROR_RESPONSES},
+    ),
+)
+class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, viewsets.ModelViewSet):
+    serializer_class = EventSerializer
+    write_serializer_class = EventWriteSerializer
+    filterset_class = EventFilterSet
+    pagination_class = EventCursorPagination
+    permission_classes = [DjangoModelPermissionsOrAnonReadOnly]
+
+    def event_filters(self) -> EventFilters:
+        filterset = self.validated_filterset()
+        return filterset.event_filters() if filterset else EventFilters()
+
+    def get_queryset(self):
+        return event_with_details(event_list(filters=self.event_filters(), user=self.request.user))
+
+    def perform_write(self, instance, data: dict, *, partial: bool):
+        if instance is None:
+            return event_create(data=event_in(dict(data)))
+        if partial:
+            data = event_as_input(instance) | dict(data)
+        return event_update(event=instance, data=event_in(dict(data)))
+
+    def perform_remove(self, instance) -> None:
+        event_delete(event=instance, user=self.request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List topics", responses={200: TopicSerializer(many=True), **ERROR_RESPONSES}),
+    retrieve=extend_schema(summary="A topic, by slug or id", responses={200: TopicSerializer, **ERROR_RESPONSES}),
+)
+class TopicViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = TopicSerializer
+    filterset_class = TopicFilterSet
+
+    def get_queryset(self):
+        return topic_list(**self.filter_kwargs())
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List sources (the reports events rest on)",
+        responses={200: SourceSerializer(many=True), **ERROR_RESPONSES},
+    ),
+    retrieve=extend_schema(summary="A source, by id", responses={200: SourceSerializer, **ERROR_RESPONSES}),
+)
+class SourceViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+
+    def get_queryset(self):
+        return source_list(**self.filter_kwargs())
