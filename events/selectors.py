@@ -108,3 +108,33 @@ def source_list(*, q: str | None = None, updated_since: datetime | None = None) 
     if updated_since:
         qs = qs.filter(updated_at__gt=updated_since)
     return qs
+
+
+def meeting_pairs(
+    *,
+    filters: EventFilters | None = None,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    limit: int = 100,
+) -> list[dict]:
+    """Pairs of named people who took part in the same events matching ``filters``, most shared events first.
+
+    One query: ``[{"person_a": id, "person_b": id, "events": n, "first": date, "last": date}, …]``
+    with ``person_a < person_b``.
+    """
+    from django.db.models import Count, F, Max, Min
+
+    events = event_list(filters=filters, user=user).order_by().values("id")
+    return list(
+        Participation.objects.filter(
+            event_id__in=events,
+            person__isnull=False,
+            event__participations__person_id__gt=F("person_id"),
+        )
+        .values(person_a=F("person_id"), person_b=F("event__participations__person_id"))
+        .annotate(
+            events=Count("event_id", distinct=True),
+            first=Min("event__start_date"),
+            last=Max("event__start_date"),
+        )
+        .order_by("-events", "-last", "person_a", "person_b")[:limit]
+    )

@@ -1,3 +1,10 @@
 """GraphQL route: /graphql/ (GraphiQL in the browser)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from project.graphql.root import schema
+from project.graphql.views import AttacheGraphQLView
+
+urlpatterns = [
+    path("graphql/", AttacheGraphQLView.as_view(schema=schema, graphql_ide="graphiql"), name="graphql"),
+]

@@ -1,0 +1,55 @@
+"""The who-met-whom network: people as nodes, shared events as weighted links, in one request."""
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from events.graphql.filters import EventFilter
+from events.selectors import EventFilters, meeting_pairs
+from people.models import Person
+from project.graphql.fields import MAX_PAGE
+
+if TYPE_CHECKING:
+    from people.graphql.types import PersonType
+
+PersonRef = Annotated["PersonType", strawberry.lazy("people.graphql.types")]
+
+
+@strawberry.type(description="Two people who took part in the same events.")
+class PersonPair:
+    source: PersonRef
+    target: PersonRef
+    events: int = strawberry.field(description="How many matching events both took part in.")
+    first_met: date
+    last_met: date
+
+
+@strawberry.type(description="A graph ready for a force layout: nodes are people, links are shared events.")
+class Network:
+    people: list[PersonRef]
+    links: list[PersonPair]
+
+
+def resolve_network(
+    info: strawberry.Info,
+    filters: EventFilter | None = None,
+    first: Annotated[int, strawberry.argument(description="At most this many links (≤ 100).")] = MAX_PAGE,
+) -> Network:
+    if not 0 <= first <= MAX_PAGE:
+        raise ValueError(f"Argument 'first' must be between 0 and {MAX_PAGE}.")
+    selector_filters = filters.to_selector() if filters else EventFilters()
+    pairs = meeting_pairs(filters=selector_filters, user=info.context.request.user, limit=first)
+    ids = {p["person_a"] for p in pairs} | {p["person_b"] for p in pairs}
+    people = Person.objects.select_related("nationality").in_bulk(ids)
+    links = [
+        PersonPair(
+            source=people[p["person_a"]],
+            target=people[p["person_b"]],
+            events=p["events"],
+            first_met=p["first"],
+            last_met=p["last"],
+        )
+        for p in pairs
+    ]
+    return Network(people=sorted(people.values(), key=lambda p: (p.sort_name, p.pk)), links=links)

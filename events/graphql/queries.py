@@ -1,0 +1,42 @@
+"""Root fields for events, topics and sources, and the who-met-whom network."""
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry_django.relay import ListConnectionWithTotalCount
+
+from events.graphql import filters as f
+from events.graphql.network import Network, resolve_network
+from events.graphql.types import EventType, SourceType, TopicType
+from events.models import Event, Source, Topic
+from project.graphql.keyset import KeysetConnection
+
+
+@strawberry.type
+class EventsQuery:
+    @strawberry_django.connection(
+        KeysetConnection[EventType],
+        description="Published events (all of them for curators), newest first; keyset cursors.",
+    )
+    def events(
+        self,
+        info: strawberry.Info,
+        filters: f.EventFilter | None = None,
+        order: f.EventOrder = f.EventOrder.START_DATE_DESC,
+    ) -> QuerySet[Event]:
+        return f.events(filters, order, info.context.request.user)
+
+    @strawberry_django.connection(ListConnectionWithTotalCount[TopicType])
+    def topics(self, filters: f.TopicFilter | None = None, order: f.TopicOrder = f.TopicOrder.NAME) -> QuerySet[Topic]:
+        return f.topics(filters, order)
+
+    @strawberry_django.connection(ListConnectionWithTotalCount[SourceType])
+    def sources(
+        self, filters: f.SourceFilter | None = None, order: f.SourceOrder = f.SourceOrder.PUBLISHED_ON_DESC
+    ) -> QuerySet[Source]:
+        return f.sources(filters, order)
+
+    network: Network = strawberry.field(
+        resolver=resolve_network,
+        description="Who met whom: pairs of people who took part in the same events, most events first.",
+    )

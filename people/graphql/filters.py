@@ -1,0 +1,103 @@
+"""Filter and order inputs for the people, offices and tenures connections.
+
+The names match the REST filters (camelCased); each input turns into one call
+of a shared selector (``people.selectors``), so both APIs answer alike.
+"""
+
+from datetime import date
+from enum import Enum
+
+import strawberry
+from django.db.models import Q, QuerySet
+
+from people.models import Country, Office, Person, Tenure
+from people.selectors import office_list, person_list, tenure_list
+
+
+@strawberry.input(description="Countries whose name or code contains the search.")
+class CountryFilter:
+    search: str | None = None
+
+
+@strawberry.input
+class PersonFilter:
+    search: str | None = strawberry.field(default=None, description="Any name form, in any script.")
+    country: str | None = strawberry.field(default=None, description="Nationality, ISO 3166-1 alpha-2 (KR).")
+    office: str | None = strawberry.field(default=None, description="Slug of an office the person held.")
+
+
+@strawberry.input
+class OfficeFilter:
+    search: str | None = strawberry.field(default=None, description="Title, body or a press title.")
+    country: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 (KR).")
+
+
+@strawberry.input
+class TenureFilter:
+    office: str | None = strawberry.field(default=None, description="Office slug.")
+    person: str | None = strawberry.field(default=None, description="Person slug.")
+    country: str | None = strawberry.field(default=None, description="Country of the office, ISO2.")
+    search: str | None = strawberry.field(default=None, description="Person's names or office titles.")
+    on: date | None = strawberry.field(default=None, description="Tenures in force on this day.")
+
+
+@strawberry.enum
+class CountryOrder(Enum):
+    NAME = "name"
+    ISO2 = "iso2"
+
+
+@strawberry.enum
+class PersonOrder(Enum):
+    SORT_NAME = "sort_name"
+    UPDATED_AT_DESC = "updated_at_desc"
+
+
+@strawberry.enum
+class OfficeOrder(Enum):
+    COUNTRY_AND_TITLE = "country_title"
+    TITLE = "title"
+
+
+@strawberry.enum
+class TenureOrder(Enum):
+    OFFICE_AND_START = "office_start"
+    START = "start"
+    START_DESC = "start_desc"
+
+
+ORDERINGS = {
+    CountryOrder.NAME: ("name", "id"),
+    CountryOrder.ISO2: ("iso2",),
+    PersonOrder.SORT_NAME: ("sort_name", "id"),
+    PersonOrder.UPDATED_AT_DESC: ("-updated_at", "-id"),
+    OfficeOrder.COUNTRY_AND_TITLE: ("country__name", "title", "id"),
+    OfficeOrder.TITLE: ("title", "id"),
+    TenureOrder.OFFICE_AND_START: ("office", "start", "id"),
+    TenureOrder.START: ("start", "id"),
+    TenureOrder.START_DESC: ("-start", "-id"),
+}
+
+
+def countries(f: CountryFilter | None, order: CountryOrder) -> QuerySet[Country]:
+    qs = Country.objects.all()
+    if f and f.search:
+        term = f.search.strip()
+        qs = qs.filter(Q(name__icontains=term) | Q(iso2__iexact=term) | Q(iso3__iexact=term))
+    return qs.order_by(*ORDERINGS[order])
+
+
+def people(f: PersonFilter | None, order: PersonOrder) -> QuerySet[Person]:
+    f = f or PersonFilter()
+    return person_list(q=f.search, country=f.country, office=f.office).order_by(*ORDERINGS[order])
+
+
+def offices(f: OfficeFilter | None, order: OfficeOrder) -> QuerySet[Office]:
+    f = f or OfficeFilter()
+    return office_list(q=f.search, country=f.country).order_by(*ORDERINGS[order])
+
+
+def tenures(f: TenureFilter | None, order: TenureOrder) -> QuerySet[Tenure]:
+    f = f or TenureFilter()
+    qs = tenure_list(office=f.office, person=f.person, country=f.country, q=f.search, on=f.on)
+    return qs.order_by(*ORDERINGS[order])

@@ -1,0 +1,8 @@
+"""Curator mutations for tenures."""
+
+import strawberry
+
+
+@strawberry.type
+class PeopleMutations:
+    pass

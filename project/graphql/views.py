@@ -1,0 +1,71 @@
+"""The /graphql/ endpoint: a public read API with GraphiQL, and curator mutations.
+
+- Queries work anonymously over GET and POST, from any origin, without a CSRF
+  token: reading public data needs no protection against forged requests.
+- Mutations need a signed-in user with the right permission, are refused over
+  GET (strawberry's rule), and, when the user comes from a session cookie,
+  need the CSRF token, since a browser sends that cookie with any cross-site
+  request. ``Authorization: Token <key>`` (the REST API's tokens) needs none.
+"""
+
+from collections.abc import Iterator
+
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError, OperationType
+from strawberry.django.views import GraphQLView
+from strawberry.extensions import SchemaExtension
+
+
+def _token_user(request: HttpRequest):
+    from rest_framework.authentication import TokenAuthentication
+    from rest_framework.exceptions import AuthenticationFailed
+
+    try:
+        found = TokenAuthentication().authenticate(request)
+    except AuthenticationFailed as exc:
+        return None, str(exc.detail)
+    return (found[0] if found else None), None
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class AttacheGraphQLView(GraphQLView):
+    def dispatch(self, request: HttpRequest, *args, **kwargs):
+        if request.headers.get("Authorization", "").startswith("Token "):
+            user, problem = _token_user(request)
+            if problem:
+                return HttpResponse(problem, status=401, content_type="text/plain")
+            request.user = user
+            request.graphql_token_auth = True
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MutationCsrf(SchemaExtension):
+    """A mutation from a session-cookie user needs Django's CSRF token (header X-CSRFToken)."""
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        request = getattr(ctx.context, "request", None)
+        if (
+            not ctx.result
+            and request is not None
+            and ctx.operation_type == OperationType.MUTATION
+            and not getattr(request, "graphql_token_auth", False)
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+        ):
+            refused = CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, None, (), {})
+            if refused is not None:
+                ctx.result = GraphQLExecutionResult(
+                    data=None,
+                    errors=[
+                        GraphQLError(
+                            "CSRF check failed: a mutation signed in by session cookie needs the X-CSRFToken header.",
+                            extensions={"code": "CSRF_FAILED"},
+                        )
+                    ],
+                )
+        yield
