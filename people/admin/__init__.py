@@ -1,5 +1,12 @@
+"""The people side of the curation admin: countries, people, offices and tenures.
+
+Every page records history (and reverts from it); people, offices and tenures
+import and export; duplicates of people and offices merge from an action.
+"""
+
 from django.contrib import admin
 
+from people.admin.base import HistoryAdmin, ImportExportHistoryAdmin, merge_action
 from people.models import (
     Country,
     CountryName,
@@ -10,6 +17,8 @@ from people.models import (
     PersonName,
     Tenure,
 )
+from people.resources import OfficeResource, PersonResource, TenureResource
+from people.services import office_merge, person_merge
 
 
 class CountryNameInline(admin.TabularInline):
@@ -18,7 +27,7 @@ class CountryNameInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(HistoryAdmin):
     list_display = ["name", "iso2", "iso3", "updated_at"]
     search_fields = ["name", "iso2", "iso3", "other_names__name"]
     inlines = [CountryNameInline]
@@ -53,7 +62,9 @@ class OfficeTenureInline(TenureInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ImportExportHistoryAdmin):
+    resource_classes = [PersonResource]
+    actions = [merge_action(person_merge, noun="people")]
     list_display = ["name", "native_name", "nationality", "description", "updated_at"]
     list_filter = ["nationality"]
     list_select_related = ["nationality"]
@@ -69,7 +80,9 @@ class OfficeTitleInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(ImportExportHistoryAdmin):
+    resource_classes = [OfficeResource]
+    actions = [merge_action(office_merge, noun="offices")]
     list_display = ["title", "country", "body", "kind", "single_holder"]
     list_filter = ["kind", "single_holder", "country"]
     list_select_related = ["country"]
@@ -88,7 +101,8 @@ class TenureSourceInline(admin.TabularInline):
 
 
 @admin.register(Tenure)
-class TenureAdmin(admin.ModelAdmin):
+class TenureAdmin(ImportExportHistoryAdmin):
+    resource_classes = [TenureResource]
     list_display = ["person", "office", "status", "start", "end"]
     list_filter = ["status", "office__country", "office__kind"]
     list_select_related = ["person", "office", "office__country"]
