@@ -1,0 +1,63 @@
+"""Users in the curator and editor roles (the groups come from migration events 0004_roles)."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from events.models import Event, ReviewState
+from tests.factories import (
+    CountryFactory,
+    OfficeFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SourceFactory,
+    TenureFactory,
+)
+
+D = datetime.date
+
+
+def _member_of(role: str) -> User:
+    user = User.objects.create_user(role, password=f"{role}-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def curator(db) -> User:
+    return _member_of("curator")
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return _member_of("editor")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def choi(db):
+    """Choi Jong-kun, First Vice Minister of Foreign Affairs of South Korea from 2020-08-20 to 2022-05-10."""
+    korea = CountryFactory(iso2="KR", name="South Korea")
+    person = PersonFactory(name="Choi Jong-kun", sort_name="Choi, Jong-kun", slug="choi-jong-kun")
+    office = OfficeFactory(title="First Vice Minister of Foreign Affairs", country=korea, slug="kr-1vfm")
+    TenureFactory(person=person, office=office, start=D(2020, 8, 20), end=D(2022, 5, 10))
+    return person
+
+
+def sourced_event(state: str = ReviewState.DRAFT, **fields) -> Event:
+    """An event with a source and one participant, in ``state``."""
+    participation = ParticipationFactory(event__review_state=state, **{f"event__{k}": v for k, v in fields.items()})
+    participation.event.sources.add(SourceFactory())
+    return participation.event
