@@ -1,10 +1,197 @@
-"""Curator mutations for events (filled below)."""
+"""Curator mutations for events: create, update and delete, with participants, topics and sources.
+
+Each mutation translates its input into an ``EventIn`` and calls one service
+(``event_create``, ``event_update``, ``event_delete``), which writes in one
+transaction or not at all. Invalid input comes back as ``errors`` with paths.
+"""
+
+from datetime import date
 
 import strawberry
+from django.core.exceptions import PermissionDenied, ValidationError
+from strawberry import UNSET, relay
+
+from common.models import DatePrecision
+from events.graphql.types import EventType
+from events.models import Event, EventStatus, ParticipationRole, Source, Topic
+from events.services import EventIn, ParticipantIn, event_create, event_delete, event_update
+from people.models import Country, Office, Person
+from project.graphql import enums
+from project.graphql.payloads import FieldError, Lookup, field_errors, needs
+
+
+@strawberry.input(
+    description="Someone who took part: a person (by id) or, when the report names no one, a description."
+)
+class ParticipantInput:
+    person: relay.GlobalID | None = None
+    role: enums.ParticipationRole = ParticipationRole.PARTICIPANT
+    description: str = ""
+    affiliation: str = ""
+    country: str | None = strawberry.field(default=None, description="ISO2; filled from the office when empty.")
+    title_as_reported: str = ""
+    office: relay.GlobalID | None = strawberry.field(default=None, description="Filled from the tenures when empty.")
+    source: relay.GlobalID | None = None
+    quote: str = ""
+
+
+@strawberry.input(description="A whole event. Participants, topics and sources are the complete lists.")
+class EventInput:
+    title: str
+    slug: str
+    kind: enums.EventKind
+    start_date: date
+    sources: list[relay.GlobalID] = strawberry.field(description="At least one report the event rests on.")
+    start_precision: enums.DatePrecision = DatePrecision.DAY
+    end_date: date | None = None
+    end_precision: enums.DatePrecision = DatePrecision.DAY
+    status: enums.EventStatus = EventStatus.TOOK_PLACE
+    city: str = ""
+    country: str | None = strawberry.field(default=None, description="Where it took place, ISO2.")
+    venue: str = ""
+    summary: str = ""
+    participants: list[ParticipantInput] = strawberry.field(default_factory=list)
+    topics: list[relay.GlobalID] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="The fields to change; a list given replaces the whole list.")
+class EventPatch:
+    title: str | None = UNSET
+    slug: str | None = UNSET
+    kind: enums.EventKind | None = UNSET
+    start_date: date | None = UNSET
+    start_precision: enums.DatePrecision | None = UNSET
+    end_date: date | None = UNSET
+    end_precision: enums.DatePrecision | None = UNSET
+    status: enums.EventStatus | None = UNSET
+    city: str | None = UNSET
+    country: str | None = UNSET
+    venue: str | None = UNSET
+    summary: str | None = UNSET
+    participants: list[ParticipantInput] | None = UNSET
+    topics: list[relay.GlobalID] | None = UNSET
+    sources: list[relay.GlobalID] | None = UNSET
+
+
+@strawberry.type
+class EventPayload:
+    event: EventType | None = None
+    errors: list[FieldError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class DeletePayload:
+    deleted_id: relay.GlobalID | None = None
+    errors: list[FieldError] = strawberry.field(default_factory=list)
+
+
+def _country(code: str | None, key: str, lookup: Lookup) -> Country | None:
+    if not code:
+        return None
+    country = Country.objects.filter(iso2=code.strip().upper()).first()
+    if country is None:
+        lookup.error(key, f"Unknown country code: {code}.")
+    return country
+
+
+def _participants(items: list[ParticipantInput], lookup: Lookup) -> list[ParticipantIn]:
+    result = []
+    for i, p in enumerate(items):
+        key = f"participants[{i}]"
+        result.append(
+            ParticipantIn(
+                person=lookup.one(p.person, Person, "Person", f"{key}.person"),
+                role=ParticipationRole(p.role),
+                description=p.description,
+                affiliation=p.affiliation,
+                country=_country(p.country, f"{key}.country", lookup),
+                title_as_reported=p.title_as_reported,
+                office=lookup.one(p.office, Office, "Office", f"{key}.office"),
+                source=lookup.one(p.source, Source, "Source", f"{key}.source"),
+                quote=p.quote,
+            )
+        )
+    return result
+
+
+def _event_in(values: dict) -> EventIn:
+    """An ``EventIn`` from input values (enums and global ids resolved); ValidationError lists every bad id."""
+    lookup = Lookup()
+    data = dict(values)
+    data["country"] = _country(values.get("country"), "country", lookup)
+    data["participants"] = _participants(values.get("participants") or [], lookup)
+    data["topics"] = lookup.many(values.get("topics") or [], Topic, "Topic", "topics")
+    data["sources"] = lookup.many(values.get("sources") or [], Source, "Source", "sources")
+    for name in ("kind", "status", "start_precision", "end_precision"):
+        if data.get(name) is not None:
+            data[name] = str(data[name].value if hasattr(data[name], "value") else data[name])
+    lookup.raise_if_any()
+    return EventIn(**data)
+
+
+def _as_values(event: Event) -> dict:
+    """The event as ``EventInput`` values, so a patch can be laid over it."""
+    names = ["title", "slug", "kind", "start_date", "start_precision", "end_date", "end_precision", "status"]
+    values = {name: getattr(event, name) for name in [*names, "city", "venue", "summary"]}
+    values["country"] = event.country.iso2 if event.country_id else None
+    values["topics"] = [relay.GlobalID("Topic", str(pk)) for pk in event.topics.values_list("pk", flat=True)]
+    values["sources"] = [relay.GlobalID("Source", str(pk)) for pk in event.sources.values_list("pk", flat=True)]
+    values["participants"] = [
+        ParticipantInput(
+            person=relay.GlobalID("Person", str(p.person_id)) if p.person_id else None,
+            role=p.role,
+            description=p.description,
+            affiliation=p.affiliation,
+            country=p.country.iso2 if p.country_id else None,
+            title_as_reported=p.title_as_reported,
+            office=relay.GlobalID("Office", str(p.office_id)) if p.office_id else None,
+            source=relay.GlobalID("Source", str(p.source_id)) if p.source_id else None,
+            quote=p.quote,
+        )
+        for p in event.participations.select_related("country").order_by("id")
+    ]
+    return values
+
+
+def _event(gid: relay.GlobalID) -> Event:
+    if gid.type_name != "Event" or not gid.node_id.isdigit():
+        raise ValidationError({"id": "Not the id of an Event."})
+    event = Event.objects.filter(pk=int(gid.node_id)).first()
+    if event is None:
+        raise ValidationError({"id": "No Event has this id."})
+    return event
 
 
 @strawberry.type
 class EventMutations:
-    @strawberry.mutation
-    def noop(self) -> bool:
-        return True
+    @strawberry.mutation(permission_classes=[needs("events.add_event")], description="Record an event (as a draft).")
+    def create_event(self, input: EventInput) -> EventPayload:
+        try:
+            return EventPayload(event=event_create(data=_event_in(vars(input))))
+        except ValidationError as exc:
+            return EventPayload(errors=field_errors(exc))
+
+    @strawberry.mutation(permission_classes=[needs("events.change_event")], description="Change an event.")
+    def update_event(self, id: relay.GlobalID, input: EventPatch) -> EventPayload:
+        try:
+            event = _event(id)
+        except ValidationError as exc:
+            return EventPayload(errors=field_errors(exc, prefix=[]))
+        try:
+            values = _as_values(event) | {k: v for k, v in vars(input).items() if v is not UNSET}
+            return EventPayload(event=event_update(event=event, data=_event_in(values)))
+        except ValidationError as exc:
+            return EventPayload(errors=field_errors(exc))
+
+    @strawberry.mutation(
+        permission_classes=[needs("events.delete_event", "events.publish_event")],
+        description="Delete an event and its participations (editors only).",
+    )
+    def delete_event(self, info: strawberry.Info, id: relay.GlobalID) -> DeletePayload:
+        try:
+            event_delete(event=_event(id), user=info.context.request.user)
+        except ValidationError as exc:
+            return DeletePayload(errors=field_errors(exc, prefix=[]))
+        except PermissionDenied as exc:
+            return DeletePayload(errors=[FieldError(field="id", path=["id"], messages=[str(exc)])])
+        return DeletePayload(deleted_id=id)

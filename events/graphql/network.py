@@ -8,6 +8,7 @@ import strawberry
 from events.graphql.filters import EventFilter
 from events.selectors import EventFilters, meeting_pairs
 from people.models import Person
+from project.graphql.errors import PublicError
 from project.graphql.fields import MAX_PAGE
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def resolve_network(
     first: Annotated[int, strawberry.argument(description="At most this many links (≤ 100).")] = MAX_PAGE,
 ) -> Network:
     if not 0 <= first <= MAX_PAGE:
-        raise ValueError(f"Argument 'first' must be between 0 and {MAX_PAGE}.")
+        raise PublicError(f"Argument 'first' must be between 0 and {MAX_PAGE}.")
     selector_filters = filters.to_selector() if filters else EventFilters()
     pairs = meeting_pairs(filters=selector_filters, user=info.context.request.user, limit=first)
     ids = {p["person_a"] for p in pairs} | {p["person_b"] for p in pairs}

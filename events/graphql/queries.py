@@ -3,12 +3,12 @@
 import strawberry
 import strawberry_django
 from django.db.models import QuerySet
-from strawberry_django.relay import ListConnectionWithTotalCount
 
 from events.graphql import filters as f
 from events.graphql.network import Network, resolve_network
 from events.graphql.types import EventType, SourceType, TopicType
 from events.models import Event, Source, Topic
+from project.graphql.fields import PagedConnection
 from project.graphql.keyset import KeysetConnection
 
 
@@ -26,11 +26,11 @@ class EventsQuery:
     ) -> QuerySet[Event]:
         return f.events(filters, order, info.context.request.user)
 
-    @strawberry_django.connection(ListConnectionWithTotalCount[TopicType])
+    @strawberry_django.connection(PagedConnection[TopicType])
     def topics(self, filters: f.TopicFilter | None = None, order: f.TopicOrder = f.TopicOrder.NAME) -> QuerySet[Topic]:
         return f.topics(filters, order)
 
-    @strawberry_django.connection(ListConnectionWithTotalCount[SourceType])
+    @strawberry_django.connection(PagedConnection[SourceType])
     def sources(
         self, filters: f.SourceFilter | None = None, order: f.SourceOrder = f.SourceOrder.PUBLISHED_ON_DESC
     ) -> QuerySet[Source]:

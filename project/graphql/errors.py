@@ -24,7 +24,7 @@ class PublicError(Exception):
     """An error whose message is meant for the client (a bad cursor, a bad argument)."""
 
 
-PUBLIC = (PublicError, PermissionError, PermissionDenied, ValueError, ValidationError)
+PUBLIC = (PublicError, PermissionError, PermissionDenied, ValidationError, GraphQLError)
 
 
 def _message(error: GraphQLError) -> str:
@@ -43,7 +43,7 @@ class PublicErrors(MaskErrors):
     @staticmethod
     def is_internal(error: GraphQLError) -> bool:
         original = error.original_error
-        internal = original is not None and not isinstance(original, PUBLIC | GraphQLError)
+        internal = original is not None and not isinstance(original, PUBLIC)
         if internal:
             logger.error("GraphQL internal error at %s", error.path, exc_info=original)
         return internal

@@ -17,7 +17,8 @@ from django.db.models import BooleanField, Expression, F, Model, QuerySet, Value
 from strawberry import relay
 from strawberry.relay import PageInfo, from_base64, to_base64
 
-from project.graphql.fields import MAX_PAGE
+from project.graphql.errors import PublicError
+from project.graphql.fields import DEFAULT_PAGE, MAX_PAGE
 
 CURSOR_PREFIX = "keyset"
 
@@ -75,7 +76,7 @@ def decode_cursor(cursor: str, qs: QuerySet, fields: list[str]) -> list[Value]:
         model_fields = [qs.model._meta.get_field(name) for name in fields]
         return [Value(f.to_python(v), output_field=f) for f, v in zip(model_fields, raw, strict=True)]
     except Exception as exc:  # any malformed cursor gets the same answer
-        raise ValueError("Invalid cursor.") from exc
+        raise PublicError("Invalid cursor.") from exc
 
 
 def _ensure_loaded(qs: QuerySet, fields: list[str]) -> QuerySet:
@@ -94,9 +95,9 @@ def keyset_page(
     """One page of ``qs`` by keyset: the rows, their cursors and the page info."""
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= MAX_PAGE:
-            raise ValueError(f"Argument '{name}' must be between 0 and {MAX_PAGE}.")
+            raise PublicError(f"Argument '{name}' must be between 0 and {MAX_PAGE}.")
     if first is None and last is None:
-        first = MAX_PAGE
+        first = DEFAULT_PAGE
     fields, descending = _key_fields(qs)
     qs = _ensure_loaded(qs, fields)
     columns = [F(name) for name in fields]

@@ -28,7 +28,7 @@ from graphql import (
 )
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
 
-from project.graphql.fields import MAX_PAGE
+from project.graphql.fields import DEFAULT_PAGE, MAX_PAGE
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -61,6 +61,11 @@ def _fields(
             yield from _fields(frag.selection_set, schema.get_type(frag.type_condition.name.value), schema, fragments)
 
 
+def _is_connection(definition) -> bool:
+    named = get_named_type(definition.type)
+    return isinstance(named, GraphQLObjectType) and "edges" in named.fields and "pageInfo" in named.fields
+
+
 def estimate(selection_set, parent, multiplier: int, ctx: dict) -> int:
     """Objects the selection can return; raises ``LimitExceeded`` for a page above ``MAX_PAGE``."""
     total = 0
@@ -79,7 +84,7 @@ def estimate(selection_set, parent, multiplier: int, ctx: dict) -> int:
                         "page_size",
                         f"Page size limit: {name} asks for {value} items; first and last take 0 to {MAX_PAGE}.",
                     )
-            size = min(asked) if asked else MAX_PAGE
+            size = min(asked) if asked else (DEFAULT_PAGE if _is_connection(definition) else MAX_PAGE)
             total += multiplier * size
         elif name == "nodes" and isinstance(args.get("ids"), list):
             size = len(args["ids"])
@@ -126,8 +131,8 @@ class PageBudget(SchemaExtension):
 
 def limit_extensions() -> list:
     return [
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         PageBudget,
     ]
