@@ -52,10 +52,22 @@ class SelectorFilterBackend(filters.DjangoFilterBackend):
 
 
 class SelectorFiltersMixin:
-    """``self.filter_kwargs()``: the validated list filters, as keyword arguments for the selector."""
+    """``self.filter_kwargs()``: the validated list filters, as keyword arguments for the selector.
+
+    Views implement ``build_queryset()`` by calling a selector with them.
+    """
 
     filter_backends = [SelectorFilterBackend]
     filterset_class: type[SelectorFilterSet]
+
+    def build_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        """``build_queryset()`` once per request (permission checks call get_queryset too)."""
+        if getattr(self, "_built_queryset", None) is None:
+            self._built_queryset = self.build_queryset()
+        return self._built_queryset.all()
 
     def validated_filterset(self) -> SelectorFilterSet | None:
         """The list's FilterSet, validated (400 naming the parameter otherwise); None on other actions."""

@@ -101,7 +101,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
         filterset = self.validated_filterset()
         return filterset.event_filters() if filterset else EventFilters()
 
-    def get_queryset(self):
+    def build_queryset(self):
         return event_with_details(event_list(filters=self.event_filters(), user=self.request.user))
 
     def perform_write(self, instance, data: dict, *, partial: bool):
@@ -123,7 +123,7 @@ class TopicViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, 
     serializer_class = TopicSerializer
     filterset_class = TopicFilterSet
 
-    def get_queryset(self):
+    def build_queryset(self):
         return topic_list(**self.filter_kwargs())
 
 
@@ -138,5 +138,5 @@ class SourceViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyMod
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
 
-    def get_queryset(self):
+    def build_queryset(self):
         return source_list(**self.filter_kwargs())

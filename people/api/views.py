@@ -40,7 +40,7 @@ class CountryViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyMo
     lookup_field = "iso2"
     lookup_value_regex = "[A-Za-z]{2}"
 
-    def get_queryset(self):
+    def build_queryset(self):
         return country_list(**self.filter_kwargs())
 
     def get_object(self):
@@ -58,7 +58,7 @@ class PersonViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin,
     serializer_class = PersonSerializer
     filterset_class = PersonFilterSet
 
-    def get_queryset(self):
+    def build_queryset(self):
         return person_with_details(person_list(**self.filter_kwargs()))
 
 
@@ -72,7 +72,7 @@ class OfficeViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin,
     serializer_class = OfficeSerializer
     filterset_class = OfficeFilterSet
 
-    def get_queryset(self):
+    def build_queryset(self):
         return office_with_details(office_list(**self.filter_kwargs()))
 
 
@@ -111,7 +111,7 @@ class TenureViewSet(ConditionalWriteMixin, SelectorFiltersMixin, viewsets.ModelV
     filterset_class = TenureFilterSet
     permission_classes = [DjangoModelPermissionsOrAnonReadOnly]
 
-    def get_queryset(self):
+    def build_queryset(self):
         return tenure_with_details(tenure_list(**self.filter_kwargs()))
 
     def perform_write(self, instance, data: dict, *, partial: bool):
