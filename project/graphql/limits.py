@@ -22,6 +22,7 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Undefined,
     get_named_type,
     get_nullable_type,
     value_from_ast_untyped,
@@ -43,7 +44,8 @@ class LimitExceeded(GraphQLError):
 
 
 def _arguments(node: FieldNode, variables: dict) -> dict:
-    return {arg.name.value: value_from_ast_untyped(arg.value, variables) for arg in node.arguments or ()}
+    values = {arg.name.value: value_from_ast_untyped(arg.value, variables) for arg in node.arguments or ()}
+    return {name: value for name, value in values.items() if value is not Undefined and value is not None}
 
 
 def _fields(

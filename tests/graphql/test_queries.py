@@ -97,7 +97,8 @@ def test_events_filters_match_the_selector(gql, filters, expect_some):
 
 def test_events_date_filter_bounds(gql):
     data = gql.data(
-        '{ events(first: 100, filters: {dateFrom: "2020-12-01", dateTo: "2020-12-31"}) { edges { node { startDate } } } }'
+        '{ events(first: 100, filters: {dateFrom: "2020-12-01", dateTo: "2020-12-31"}) '
+        "{ edges { node { startDate } } } }"
     )
     assert all("2020-11-01" <= n["startDate"] <= "2020-12-31" for n in nodes(data["events"]))
 
@@ -115,7 +116,8 @@ def test_events_order_ascending(gql):
 
 def test_topics_and_sources_connections(gql):
     topics = gql.data(
-        '{ topics(filters: {search: "denuclearization"}) { totalCount edges { node { name parent { name } children { name } events(first: 5) { title } } } } }'
+        '{ topics(filters: {search: "denuclearization"}) { totalCount edges { node { name parent { name } '
+        "children { name } events(first: 5) { title } } } } }"
     )
     assert topics["topics"]["totalCount"] >= 1
     sources = gql.data(
@@ -136,7 +138,8 @@ def test_relations_both_ways(gql):
     data = gql.data(
         f'{{ node(id: "{biegun}") {{ ... on Person {{ nationality {{ iso2 people(first: 1) {{ name }} }} '
         "tenures(first: 5) { office { title tenures(first: 5) { person { name } } } } "
-        "participations(first: 3) { role event { title participants(first: 5) { person { name } } topics(first: 5) { name } sources(first: 5) { publisher } } } } } }"
+        "participations(first: 3) { role event { title participants(first: 5) { person { name } } "
+        "topics(first: 5) { name } sources(first: 5) { publisher } } } } } }"
     )
     person = data["node"]
     assert person["nationality"]["iso2"] == "US"
@@ -146,7 +149,8 @@ def test_relations_both_ways(gql):
 
 def test_country_events_and_offices(gql):
     data = gql.data(
-        '{ countries(filters: {search: "KR"}) { edges { node { iso2 offices(first: 3) { slug } events(first: 3) { title } } } } }'
+        '{ countries(filters: {search: "KR"}) '
+        "{ edges { node { iso2 offices(first: 3) { slug } events(first: 3) { title } } } } }"
     )
     kr = next(n for n in nodes(data["countries"]) if n["iso2"] == "KR")
     assert kr["offices"] and kr["events"]
@@ -167,7 +171,8 @@ def test_drafts_are_invisible_to_the_public_everywhere(gql, curator_gql):
 def test_event_exposes_ontology_codes(gql):
     event = Event.objects.filter(review_state=ReviewState.PUBLISHED, kind="visit").first()
     data = gql.data(
-        f'{{ node(id: "{to_base64("Event", event.pk)}") {{ ... on Event {{ kind cameoCode ploverCategory ploverMode }} }} }}'
+        f'{{ node(id: "{to_base64("Event", event.pk)}") '
+        "{ ... on Event { kind cameoCode ploverCategory ploverMode } } }"
     )
     assert data["node"] == {"kind": "VISIT", "cameoCode": "042", "ploverCategory": "CONSULT", "ploverMode": "visit"}
 
