@@ -6,13 +6,15 @@ like an admin form (``full_clean``); when any row fails, nothing is written.
 """
 
 from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget
+from import_export.widgets import CharWidget, ForeignKeyWidget
 
 from people.models import Country, Office, Person, Tenure
 
 
 class AtomicModelResource(resources.ModelResource):
-    """A resource whose imports write every row or none."""
+    """A resource whose imports write every row or none; an empty cell in a text column is an empty string."""
+
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": CharWidget}
 
     def import_data(self, dataset, **kwargs):
         kwargs["use_transactions"] = True
@@ -20,13 +22,23 @@ class AtomicModelResource(resources.ModelResource):
         return super().import_data(dataset, **kwargs)
 
 
+class LookupWidget(ForeignKeyWidget):
+    """A foreign key by a natural key; an unknown key is a readable error on that cell."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(f"No {self.model._meta.verbose_name} has {self.field} '{value}'.") from None
+
+
 def country_field() -> fields.Field:
-    return fields.Field(attribute="country", column_name="country", widget=ForeignKeyWidget(Country, field="iso2"))
+    return fields.Field(attribute="country", column_name="country", widget=LookupWidget(Country, field="iso2"))
 
 
 class PersonResource(AtomicModelResource):
     nationality = fields.Field(
-        attribute="nationality", column_name="nationality", widget=ForeignKeyWidget(Country, field="iso2")
+        attribute="nationality", column_name="nationality", widget=LookupWidget(Country, field="iso2")
     )
 
     class Meta:
@@ -51,8 +63,8 @@ class OfficeResource(AtomicModelResource):
 
 
 class TenureResource(AtomicModelResource):
-    person = fields.Field(attribute="person", column_name="person", widget=ForeignKeyWidget(Person, field="slug"))
-    office = fields.Field(attribute="office", column_name="office", widget=ForeignKeyWidget(Office, field="slug"))
+    person = fields.Field(attribute="person", column_name="person", widget=LookupWidget(Person, field="slug"))
+    office = fields.Field(attribute="office", column_name="office", widget=LookupWidget(Office, field="slug"))
 
     class Meta:
         model = Tenure
