@@ -42,7 +42,11 @@ def flatten_fields(detail: Any, prefix: str = "") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     if isinstance(detail, dict):
         for key, value in detail.items():
-            out.update(flatten_fields(value, f"{prefix}.{key}" if prefix else str(key)))
+            if isinstance(key, int) or str(key).isdigit():  # DRF keys a list's errors by index
+                path = f"{prefix}[{key}]"
+            else:
+                path = f"{prefix}.{key}" if prefix else str(key)
+            out.update(flatten_fields(value, path))
     elif isinstance(detail, list) and any(isinstance(item, dict | list) for item in detail):
         for index, item in enumerate(detail):
             if item:

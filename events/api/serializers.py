@@ -182,9 +182,9 @@ class EventWriteSerializer(serializers.Serializer):
         for index, p in enumerate(value):
             if p.get("person") is None:
                 continue
-            key = (p["person"].pk, p["role"])
+            key = (p["person"].pk, p.get("role", "participant"))
             if key in seen:
-                errors[index] = {"person": [f"Already listed as participants[{seen[key]}] with the role {p['role']}."]}
+                errors[index] = {"person": [f"Already listed as participants[{seen[key]}] with the role {key[1]}."]}
             seen.setdefault(key, index)
         if any(errors):
             raise serializers.ValidationError(errors)

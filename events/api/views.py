@@ -2,7 +2,7 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.permissions import AllowAny, DjangoModelPermissionsOrAnonReadOnly
 
 from common.api.conditional import ConditionalMixin
 from common.api.docs import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, if_match_parameter
@@ -120,6 +120,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
     retrieve=extend_schema(summary="A topic, by slug or id", responses={200: TopicSerializer, **ERROR_RESPONSES}),
 )
 class TopicViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]  # read-only: writes answer 405
     serializer_class = TopicSerializer
     filterset_class = TopicFilterSet
 
@@ -135,6 +136,7 @@ class TopicViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, 
     retrieve=extend_schema(summary="A source, by id", responses={200: SourceSerializer, **ERROR_RESPONSES}),
 )
 class SourceViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]  # read-only: writes answer 405
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
 

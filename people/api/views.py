@@ -2,7 +2,7 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.permissions import AllowAny, DjangoModelPermissionsOrAnonReadOnly
 
 from common.api.conditional import ConditionalMixin
 from common.api.docs import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, if_match_parameter
@@ -35,6 +35,7 @@ from people.services import tenure_create, tenure_delete, tenure_update
     ),
 )
 class CountryViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]  # read-only: writes answer 405
     serializer_class = CountrySerializer
     filterset_class = CountryFilterSet
     lookup_field = "iso2"
@@ -55,6 +56,7 @@ class CountryViewSet(ConditionalMixin, SelectorFiltersMixin, viewsets.ReadOnlyMo
     ),
 )
 class PersonViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]  # read-only: writes answer 405
     serializer_class = PersonSerializer
     filterset_class = PersonFilterSet
 
@@ -69,6 +71,7 @@ class PersonViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin,
     ),
 )
 class OfficeViewSet(ConditionalMixin, SelectorFiltersMixin, SlugOrIdLookupMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]  # read-only: writes answer 405
     serializer_class = OfficeSerializer
     filterset_class = OfficeFilterSet
 
