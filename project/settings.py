@@ -187,5 +187,12 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
 }
 
-# --- GraphQL (strawberry-graphql-django): see project/graphql.py
-# (the GraphQL issue fills this block)
+# --- GraphQL (strawberry-graphql-django): see project/graphql/ and docs/graphql.md
+# /graphql/ is a public read API: any origin may query it (project/graphql/apps.py);
+# page sizes, depth, aliases, tokens and the node budget live in project/graphql/limits.py.
+INSTALLED_APPS += ["project.graphql.apps.GraphQLConfig"]
+STRAWBERRY_DJANGO = {
+    "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,  # curators' help texts document the schema
+    "PAGINATION_DEFAULT_LIMIT": 100,
+    "PAGINATION_MAX_LIMIT": 100,
+}

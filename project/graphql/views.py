@@ -15,9 +15,10 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from strawberry.django.views import GraphQLView
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 
 def _token_user(request: HttpRequest):
