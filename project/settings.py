@@ -185,6 +185,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "events.kinds.EventKind",
+        "EventStatusEnum": "events.models.EventStatus",
+        "ReviewStateEnum": "events.models.ReviewState",
+        "ParticipationRoleEnum": "events.models.ParticipationRole",
+        "OfficeKindEnum": "people.models.OfficeKind",
+        "TenureStatusEnum": "people.models.TenureStatus",
+        "DatePrecisionEnum": "common.models.DatePrecision",
+    },
 }
 
 # --- GraphQL (strawberry-graphql-django): see project/graphql/ and docs/graphql.md

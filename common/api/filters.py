@@ -7,7 +7,6 @@ values. A bad value answers 400 with the parameter's name.
 
 from django import forms
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
@@ -22,14 +21,17 @@ class MultipleValueField(forms.Field):
         return [str(v).strip() for v in values if str(v).strip()]
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class MultipleValueFilter(filters.Filter):
     """A parameter that may repeat: ``country=US&country=KR``."""
 
     field_class = MultipleValueField
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        schema = {"type": "array", "items": {"type": "string"}, "description": kwargs.get("help_text", "")}
+        extend_schema_field(schema)(self)  # documented as a repeatable parameter, with its help text
 
-@extend_schema_field(OpenApiTypes.DATETIME)
+
 class UpdatedSinceFilter(filters.IsoDateTimeFilter):
     """ISO 8601 date-time; rows changed strictly after it."""
 
