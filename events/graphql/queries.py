@@ -8,14 +8,22 @@ from events.graphql import filters as f
 from events.graphql.network import Network, resolve_network
 from events.graphql.types import EventType, SourceType, TopicType
 from events.models import Event, Source, Topic
-from project.graphql.fields import PagedConnection
+from project.graphql.fields import Connection
 from project.graphql.keyset import KeysetConnection
+
+
+@strawberry.type(
+    name="EventConnection",
+    description="A page of events with the total count; cursors are keyset positions, as fast at any depth.",
+)
+class EventConnection(KeysetConnection[EventType]):
+    pass
 
 
 @strawberry.type
 class EventsQuery:
     @strawberry_django.connection(
-        KeysetConnection[EventType],
+        EventConnection,
         description="Published events (all of them for curators), newest first; keyset cursors.",
     )
     def events(
@@ -26,11 +34,11 @@ class EventsQuery:
     ) -> QuerySet[Event]:
         return f.events(filters, order, info.context.request.user)
 
-    @strawberry_django.connection(PagedConnection[TopicType])
+    @strawberry_django.connection(Connection[TopicType])
     def topics(self, filters: f.TopicFilter | None = None, order: f.TopicOrder = f.TopicOrder.NAME) -> QuerySet[Topic]:
         return f.topics(filters, order)
 
-    @strawberry_django.connection(PagedConnection[SourceType])
+    @strawberry_django.connection(Connection[SourceType])
     def sources(
         self, filters: f.SourceFilter | None = None, order: f.SourceOrder = f.SourceOrder.PUBLISHED_ON_DESC
     ) -> QuerySet[Source]:

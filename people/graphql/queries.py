@@ -7,30 +7,30 @@ from django.db.models import QuerySet
 from people.graphql import filters as f
 from people.graphql.types import CountryType, OfficeType, PersonType, TenureType
 from people.models import Country, Office, Person, Tenure
-from project.graphql.fields import PagedConnection
+from project.graphql.fields import Connection
 
 
 @strawberry.type
 class PeopleQuery:
-    @strawberry_django.connection(PagedConnection[CountryType])
+    @strawberry_django.connection(Connection[CountryType])
     def countries(
         self, filters: f.CountryFilter | None = None, order: f.CountryOrder = f.CountryOrder.NAME
     ) -> QuerySet[Country]:
         return f.countries(filters, order)
 
-    @strawberry_django.connection(PagedConnection[PersonType])
+    @strawberry_django.connection(Connection[PersonType])
     def people(
         self, filters: f.PersonFilter | None = None, order: f.PersonOrder = f.PersonOrder.SORT_NAME
     ) -> QuerySet[Person]:
         return f.people(filters, order)
 
-    @strawberry_django.connection(PagedConnection[OfficeType])
+    @strawberry_django.connection(Connection[OfficeType])
     def offices(
         self, filters: f.OfficeFilter | None = None, order: f.OfficeOrder = f.OfficeOrder.COUNTRY_AND_TITLE
     ) -> QuerySet[Office]:
         return f.offices(filters, order)
 
-    @strawberry_django.connection(PagedConnection[TenureType])
+    @strawberry_django.connection(Connection[TenureType])
     def tenures(
         self, filters: f.TenureFilter | None = None, order: f.TenureOrder = f.TenureOrder.OFFICE_AND_START
     ) -> QuerySet[Tenure]:

@@ -44,7 +44,7 @@ class PersonType(relay.Node):
     description: auto
     nationality: CountryType | None
     other_names: list[OtherNameType] = capped_list(description="Other spellings, romanisations and scripts.")
-    tenures: list["TenureType"] = capped_list(description="Offices this person held, earliest first.")
+    tenures: list["TenureType"] = capped_list(description="Offices this person held.")
     participations: Participations = capped_list(description="Published events this person took part in.")
     created_at: auto
     updated_at: auto

@@ -47,8 +47,8 @@ def capped_list(*, field_name: str | None = None, description: str | None = None
     return strawberry_django.field(field_cls=CappedListField, field_name=field_name, description=description)
 
 
-@strawberry.type(description="A page of results with the total count.")
-class PagedConnection(DjangoListConnection[relay.NodeType]):
+@strawberry.type(description="A page of results with the total count.")  # named <Type>Connection
+class Connection(DjangoListConnection[relay.NodeType]):
     """``DjangoListConnection`` whose page without first/last is ``DEFAULT_PAGE`` rows, not ``MAX_PAGE``."""
 
     @classmethod

@@ -133,6 +133,8 @@ def keyset_page(
 
 @strawberry.type(description="A page of results; cursors are keyset positions, cheap at any depth.")
 class KeysetConnection(relay.Connection[relay.NodeType]):
+    """Named ``<Type>KeysetConnection`` unless a subclass names itself."""
+
     total_count_qs: strawberry.Private[QuerySet | None] = None
 
     @strawberry.field(description="How many results match the filters, on all pages.")
