@@ -1,5 +1,7 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from events.api.exports import EventCSVExportView, EventJSONLinesExportView
 from events.api.views import EventViewSet, SourceViewSet, TopicViewSet
 
 router = SimpleRouter()
@@ -7,4 +9,8 @@ router.register("events", EventViewSet, basename="event")
 router.register("topics", TopicViewSet, basename="topic")
 router.register("sources", SourceViewSet, basename="source")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("exports/events.csv", EventCSVExportView.as_view(), name="export-events-csv"),
+    path("exports/events.jsonl", EventJSONLinesExportView.as_view(), name="export-events-jsonl"),
+    *router.urls,
+]

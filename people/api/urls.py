@@ -1,5 +1,7 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from people.api.popolo import PopoloExportView
 from people.api.views import CountryViewSet, OfficeViewSet, PersonViewSet, TenureViewSet
 
 router = SimpleRouter()
@@ -8,4 +10,7 @@ router.register("people", PersonViewSet, basename="person")
 router.register("offices", OfficeViewSet, basename="office")
 router.register("tenures", TenureViewSet, basename="tenure")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("exports/popolo.json", PopoloExportView.as_view(), name="export-popolo"),
+    *router.urls,
+]

@@ -1,0 +1,145 @@
+"""The changes feed: what was created, updated or deleted since a moment, so a client can mirror the data.
+
+Built from the django-simple-history tables every model keeps: one aggregate
+query per resource, whatever the number of changes. Deletions come back as
+tombstones (``"change": "deleted"``, no URL). For anonymous clients an event
+that left the public (retracted, or back to draft) is a tombstone too, and an
+event that was never published does not appear at all.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Case, Exists, IntegerField, Max, Model, OuterRef, Subquery, When
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.api.docs import ERROR_RESPONSES
+from events.models import Event, ReviewState, Source, Topic
+from events.selectors import visible_events
+from people.models import Country, Office, Person, Tenure
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # as in /api/v1/<name>/
+    model: type[Model]
+    key: str  # the detail URL's lookup field
+    route: str  # URL name
+
+    @property
+    def url_kwarg(self) -> str:
+        return "pk" if self.key == "id" else self.key
+
+
+RESOURCES = [
+    Resource("countries", Country, "iso2", "api:country-detail"),
+    Resource("people", Person, "slug", "api:person-detail"),
+    Resource("offices", Office, "slug", "api:office-detail"),
+    Resource("tenures", Tenure, "id", "api:tenure-detail"),
+    Resource("topics", Topic, "slug", "api:topic-detail"),
+    Resource("sources", Source, "id", "api:source-detail"),
+    Resource("events", Event, "slug", "api:event-detail"),
+]
+
+
+def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict]:
+    """Every object changed in (since, until], once, with its last change; oldest first."""
+    changes = []
+    for resource in RESOURCES:
+        history = resource.model.history.model
+        latest = history.objects.filter(id=OuterRef("id")).order_by("-history_date", "-history_id")
+        current = resource.model.objects.all()
+        if resource.model is Event:
+            current = visible_events(user)
+        rows = (
+            history.objects.filter(history_date__gt=since, history_date__lte=until)
+            .values("id")
+            .annotate(
+                at=Max("history_date"),
+                created=Max(Case(When(history_type="+", then=1), default=0, output_field=IntegerField())),
+            )
+            .annotate(
+                key=Subquery(latest.values(resource.key)[:1]),
+                exists=Exists(current.filter(pk=OuterRef("id"))),
+            )
+            .order_by()
+        )
+        if resource.model is Event and not (user and user.has_perm("events.change_event")):
+            rows = rows.filter(Exists(history.objects.filter(id=OuterRef("id"), review_state=ReviewState.PUBLISHED)))
+        for row in rows:
+            if not row["exists"]:
+                change, url = "deleted", None
+            else:
+                change = "created" if row["created"] else "updated"
+                url = reverse(resource.route, kwargs={resource.url_kwarg: row["key"]})
+            changes.append(
+                {
+                    "resource": resource.name,
+                    "id": row["id"],
+                    "key": row["key"],
+                    "change": change,
+                    "at": row["at"],
+                    "url": url,
+                }
+            )
+    changes.sort(key=lambda c: (c["at"], c["resource"], c["id"]))
+    return changes
+
+
+ChangeSerializer = inline_serializer(
+    name="Change",
+    many=True,
+    fields={
+        "resource": serializers.ChoiceField(choices=[r.name for r in RESOURCES]),
+        "id": serializers.IntegerField(),
+        "key": serializers.CharField(help_text="The detail URL's key: slug, ISO2 code or id."),
+        "change": serializers.ChoiceField(choices=["created", "updated", "deleted"]),
+        "at": serializers.DateTimeField(help_text="When the last change happened."),
+        "url": serializers.CharField(allow_null=True, help_text="Null for a tombstone."),
+    },
+)
+
+
+class ChangesView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="What changed since a moment (for incremental mirroring)",
+        description="Pass the previous answer's `until` as the next `since`. Each object appears once, with "
+        "its latest change; `deleted` entries are tombstones.",
+        parameters=[
+            OpenApiParameter("since", OpenApiTypes.DATETIME, required=True, description="ISO 8601 date-time."),
+        ],
+        responses={
+            200: inline_serializer(
+                name="Changes",
+                fields={
+                    "since": serializers.DateTimeField(),
+                    "until": serializers.DateTimeField(help_text="Use as the next since."),
+                    "changes": ChangeSerializer,
+                },
+            ),
+            **ERROR_RESPONSES,
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        raw = request.query_params.get("since", "")
+        try:
+            since = serializers.DateTimeField().to_internal_value(raw) if raw else None
+        except exceptions.ValidationError as exc:
+            raise exceptions.ValidationError({"since": exc.detail}) from exc
+        if since is None:
+            raise exceptions.ValidationError({"since": ["Required: an ISO 8601 date-time, e.g. 2026-11-28T00:00:00Z."]})
+        until = timezone.now()
+        changes = changes_between(since=since, until=until, user=request.user)
+        for change in changes:
+            if change["url"]:
+                change["url"] = request.build_absolute_uri(change["url"])
+        return Response({"since": since, "until": until, "changes": changes})

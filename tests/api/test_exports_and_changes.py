@@ -1,0 +1,152 @@
+"""Streamed exports (CSV, JSON Lines), Popolo JSON, and the changes feed with tombstones."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event, ReviewState
+
+pytestmark = pytest.mark.django_db
+
+POPOLO = Path(__file__).resolve().parents[3] / "shared" / "data" / "popolo-schemas"
+
+
+def streamed(response) -> str:
+    assert response.status_code == 200
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def test_events_csv_is_streamed_with_filters(client, seed_data):
+    response = client.get("/api/v1/exports/events.csv?country=US&country=KR")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(streamed(response))))
+    bilateral = client.get("/api/v1/events/?country=US&country=KR&page_size=100").json()["results"]
+    assert {r["slug"] for r in rows} == {e["slug"] for e in bilateral}
+    (choi,) = [r for r in rows if r["slug"] == "2020-12-09-biegun-choi-jong-kun"]
+    assert "choi-jong-kun" in choi["people"].split("|")
+    assert "kr-first-vice-minister-of-foreign-affairs" in choi["offices"].split("|")
+    assert (choi["start_date"], choi["start_precision"], choi["country"]) == ("2020-12-09", "day", "KR")
+
+
+def test_events_jsonl_has_one_event_per_line_in_the_api_shape(client, seed_data):
+    lines = streamed(client.get("/api/v1/exports/events.jsonl?person=stephen-biegun")).splitlines()
+    events = [json.loads(line) for line in lines]
+    assert events
+    detail = client.get("/api/v1/events/2020-12-09-biegun-choi-jong-kun/").json()
+    assert detail in events
+    assert [e["start_date"] for e in events] == sorted(e["start_date"] for e in events)
+
+
+def test_exports_hide_unpublished_events_from_anonymous_clients(client, seed_data):
+    Event.objects.filter(slug="2020-12-09-biegun-choi-jong-kun").update(review_state=ReviewState.DRAFT)
+    assert "2020-12-09-biegun-choi-jong-kun" not in streamed(client.get("/api/v1/exports/events.jsonl"))
+
+
+def test_export_filters_are_validated_before_streaming(client, seed_data):
+    response = client.get("/api/v1/exports/events.csv?country=XX")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"country": ["Unknown country code: XX."]}
+
+
+def test_export_reads_in_chunks(client, seed_data, monkeypatch):
+    from events.api import exports
+
+    monkeypatch.setattr(exports, "CHUNK", 2)
+    lines = streamed(client.get("/api/v1/exports/events.jsonl")).splitlines()
+    assert len(lines) == Event.objects.filter(review_state=ReviewState.PUBLISHED).count()
+
+
+def test_popolo_export_shape(client, seed_data):
+    body = client.get("/api/v1/exports/popolo.json").json()
+    assert set(body) == {"persons", "organizations", "posts", "memberships"}
+    persons = {p["id"] for p in body["persons"]}
+    posts = {p["id"] for p in body["posts"]}
+    organizations = {o["id"] for o in body["organizations"]}
+    for membership in body["memberships"]:
+        assert membership["person_id"] in persons
+        assert membership["post_id"] in posts
+        assert membership["organization_id"] in organizations
+    (choi,) = [
+        m
+        for m in body["memberships"]
+        if m["person_id"] == "person/choi-jong-kun" and m["post_id"] == "post/kr-first-vice-minister-of-foreign-affairs"
+    ]
+    assert (choi["start_date"], choi["end_date"]) == ("2020-08-18", "2022-05")  # the end is known to the month
+
+
+@pytest.mark.skipif(not POPOLO.is_dir(), reason="the Popolo JSON Schemas are not in ../shared/data/popolo-schemas")
+def test_popolo_export_validates_against_the_popolo_schemas(client, seed_data):
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    schemas = {p.stem: json.loads(p.read_text()) for p in POPOLO.glob("*.json")}
+    registry = Registry().with_resources(
+        (schema["id"], Resource.from_contents(schema, default_specification=DRAFT3)) for schema in schemas.values()
+    )
+    body = client.get("/api/v1/exports/popolo.json").json()
+    for collection, schema_name in [
+        ("persons", "person"),
+        ("organizations", "organization"),
+        ("posts", "post"),
+        ("memberships", "membership"),
+    ]:
+        validator = Draft3Validator(
+            schemas[schema_name], registry=registry, format_checker=Draft3Validator.FORMAT_CHECKER
+        )
+        for item in body[collection]:
+            errors = [e.message for e in validator.iter_errors(item)]
+            assert not errors, (collection, item["id"], errors)
+
+
+def test_changes_feed_lists_created_updated_and_deleted(curator_client, editor_client, seed_data):
+    since = timezone.now()
+    tenure = curator_client.post(
+        "/api/v1/tenures/",
+        {"person": "choi-jong-kun", "office": "kr-minister-of-foreign-affairs", "start": "2030-01-01"},
+        format="json",
+    ).json()
+    curator_client.patch("/api/v1/tenures/10/", {"note": "checked"}, format="json")
+    editor_client.delete("/api/v1/events/2020-12-09-biegun-choi-jong-kun/")
+
+    body = editor_client.get(f"/api/v1/changes/?since={since.isoformat().replace('+00:00', 'Z')}").json()
+    assert "changes" in body, body
+    changes = {(c["resource"], c["id"]): c for c in body["changes"]}
+    assert changes[("tenures", tenure["id"])]["change"] == "created"
+    assert changes[("tenures", tenure["id"])]["url"].endswith(f"/api/v1/tenures/{tenure['id']}/")
+    assert changes[("tenures", 10)]["change"] == "updated"
+    deleted = [c for c in body["changes"] if c["resource"] == "events"]
+    assert [(c["key"], c["change"], c["url"]) for c in deleted] == [
+        ("2020-12-09-biegun-choi-jong-kun", "deleted", None)
+    ]
+
+    later = editor_client.get(f"/api/v1/changes/?since={body['until'].replace('+00:00', 'Z')}").json()
+    assert later["changes"] == []
+
+
+def test_changes_feed_shows_retracted_events_to_the_public_as_tombstones(client, seed_data, editor):
+    event = Event.objects.get(slug="2020-12-09-biegun-choi-jong-kun")
+    since = timezone.now()
+    event.review_state = ReviewState.RETRACTED
+    event.save()
+    draft = Event.objects.create(title="Secret draft", slug="secret-draft", start_date="2021-01-01")
+    draft.save()
+    body = client.get("/api/v1/changes/", {"since": since.isoformat()}).json()
+    assert [(c["key"], c["change"]) for c in body["changes"]] == [("2020-12-09-biegun-choi-jong-kun", "deleted")]
+
+
+@pytest.mark.parametrize("query", ["", "?since=yesterday"])
+def test_changes_feed_needs_a_valid_since(client, db, query):
+    response = client.get(f"/api/v1/changes/{query}")
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["since"]
+
+
+def test_changes_feed_query_count_is_fixed(client, seed_data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):
+        client.get("/api/v1/changes/?since=2000-01-01T00:00:00Z")
