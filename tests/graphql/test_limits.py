@@ -97,3 +97,9 @@ def test_internal_errors_are_masked(gql, monkeypatch):
 def test_introspection_stays_on(gql):
     body = gql("{ __schema { queryType { name } } }")
     assert body["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+def test_nodes_takes_at_most_100_ids(gql):
+    ids = [f"UGVyc29uOj{i}" for i in range(101)]
+    message = refused(gql, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ids})
+    assert message.startswith("Page size limit:")

@@ -188,3 +188,16 @@ def test_network_gives_person_pairs_with_counts(gql):
     slugs = {p["slug"] for p in data["network"]["people"]}
     assert "stephen-biegun" in slugs
     assert all({link["source"]["slug"], link["target"]["slug"]} <= slugs for link in links)
+
+
+def test_a_participation_in_a_draft_is_not_a_public_node(gql, curator_gql):
+    draft = EventFactory(review_state=ReviewState.DRAFT)
+    gid = to_base64("Participation", ParticipationFactory(event=draft).pk)
+    assert gql.data(f'{{ node(id: "{gid}") {{ id }} }}')["node"] is None
+    assert curator_gql.data(f'{{ node(id: "{gid}") {{ id }} }}')["node"] == {"id": gid}
+
+
+def test_nodes_fetches_several_types_at_once(gql):
+    ids = [to_base64("Person", 1), to_base64("Event", 1), to_base64("Topic", 1)]
+    data = gql.data("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", {"ids": ids})
+    assert [n["__typename"] for n in data["nodes"]] == ["Person", "Event", "Topic"]
