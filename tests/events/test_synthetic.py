@@ -207,16 +207,30 @@ def test_it_adds_to_the_curated_fixtures_and_leaves_the_database_usable():
     assert topic.pk > Topic.objects.exclude(pk=topic.pk).order_by("-pk").first().pk
 
 
+def _foreign_keys() -> set[tuple[str, str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'f' AND connamespace = 'public'::regnamespace"
+        )
+        return set(cursor.fetchall())
+
+
 @pytest.mark.postgresql
-def test_copy_satisfies_the_postgresql_only_tenure_constraints():
+def test_copy_keeps_the_postgresql_constraints_and_satisfies_them():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conname FROM pg_constraint WHERE conrelid = 'people_tenure'::regclass AND conname = ANY(%s)",
             [["tenure_no_overlap", "tenure_office_single_holder_fk"]],
         )
         assert {row[0] for row in cursor.fetchall()} == {"tenure_no_overlap", "tenure_office_single_holder_fk"}
+    foreign_keys = _foreign_keys()
+
     result = generate_synthetic_data(events=N, seed=SEED)
+
     assert result.method == "copy"
+    # The foreign keys of the big tables, dropped for the load, are back as they were.
+    assert _foreign_keys() == foreign_keys
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # check the deferred composite key now
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -31,8 +31,9 @@ class Command(BaseCommand):
         "and the events themselves, each with 2-4 participants who held their office on the event date, "
         "1-3 topics and 1-2 sources. The same --events and --seed always give the same rows. Every slug starts "
         "with syn<seed>- and every source URL with https://example.org/synthetic/<seed>/, so seeds never collide; "
-        "a seed that is already in the database is refused. Writes with COPY on PostgreSQL, batched INSERTs "
-        "elsewhere, in one transaction."
+        "a seed that is already in the database is refused. Writes in one transaction: with COPY on PostgreSQL "
+        "(the tables are locked until commit; the foreign keys of the event tables are dropped for the load and "
+        "added back, checking every row), with batched INSERTs elsewhere."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
