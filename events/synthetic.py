@@ -1357,7 +1357,6 @@ class _Generator:
     # -- events, their participants, topics and sources
 
     def _write_events(self, *, chunk_size: int) -> None:
-        chunk_size = max(2, chunk_size - chunk_size % 2)  # even, so a source's two events share a chunk
         total = self.sizes.events
         self.event_base = self._take_ids("event", total)
         self.source_base = self._take_ids("source", self.sizes.sources)
@@ -1379,11 +1378,22 @@ class _Generator:
         self.topic_phrase = {tid: _topic_phrase(name) for tid, name in self.topic_names.items()}
         self.month_start = [date.fromordinal(o).replace(day=1).toordinal() for o in range(FIRST_ORD, LAST_ORD + 1)]
         self.year_start = [date(date.fromordinal(o).year, 1, 1).toordinal() for o in range(FIRST_ORD, LAST_ORD + 1)]
-        for start in range(0, total, chunk_size):
-            stop = min(total, start + chunk_size)
-            self._write_event_chunk(start, stop)
-            self.progress("events", stop, total)
-            logger.debug("Events %d/%d", stop, total)
+        # Rows are made in blocks of a fixed size (so the chunk size cannot change them)
+        # and written once a chunk's worth has piled up.
+        pending: dict[str, list[Row]] = {key: [] for key in _EVENT_TABLES}
+        piled = 0
+        for start in range(0, total, EVENT_BLOCK):
+            stop = min(total, start + EVENT_BLOCK)
+            for key, rows in zip(_EVENT_TABLES, self._event_block(start, stop), strict=True):
+                pending[key] += rows
+            piled += stop - start
+            if piled >= chunk_size or stop == total:
+                for key in _EVENT_TABLES:
+                    self.writer.write(key, pending[key])
+                    pending[key] = []
+                piled = 0
+                self.progress("events", stop, total)
+                logger.debug("Events %d/%d", stop, total)
 
     def _holder(self, country: int, kinds: list[str], day: int, taken: list[int]) -> tuple[int, int] | None:
         """An office of ``country`` of one of ``kinds`` and who held it on ``day``, not one of ``taken``."""
@@ -1399,7 +1409,8 @@ class _Generator:
                 return k, persons[i]
         return None
 
-    def _write_event_chunk(self, start: int, stop: int) -> None:
+    def _event_block(self, start: int, stop: int) -> tuple[list[Row], ...]:
+        """Rows for events ``start`` to ``stop`` in the order of ``_EVENT_TABLES``; ``start`` is even."""
         rnd, st, iso, prefix = self.rng.random, self.stamp, self.iso, self.prefix
         offices, people, person_ids, countries, country_ids = (
             self.offices,
@@ -1546,14 +1557,7 @@ class _Generator:
             sources_rows.append(
                 (self.source_base + j, st, st, url, publisher, agency, titles[a], byline, iso[published], DAY, "en")
             )
-        for key, rows in (
-            ("source", sources_rows),
-            ("event", events),
-            ("participation", participations),
-            ("event_topic", event_topics),
-            ("event_source", event_sources),
-        ):
-            self.writer.write(key, rows)
+        return sources_rows, events, participations, event_topics, event_sources
 
     def _byline(self) -> str:
         rnd = self.rng.random
@@ -1566,6 +1570,8 @@ class _Generator:
         return f"{one()} and {one()}" if rnd() < 0.15 else one()
 
 
+EVENT_BLOCK = 10_000  # events made at a time: dates sorted and sources shared within a block; even
+_EVENT_TABLES = ("source", "event", "participation", "event_topic", "event_source")  # in the order written
 SCHEDULED_FROM = date(2025, 9, 1).toordinal()  # announced, not yet reported as held
 _TOOK_PLACE, _CANCELLED, _POSTPONED = (
     s.value for s in (EventStatus.TOOK_PLACE, EventStatus.CANCELLED, EventStatus.POSTPONED)

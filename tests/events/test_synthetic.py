@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from common.dates import is_normalised
+from events import synthetic
 from events.models import Event, Participation, Source, Topic, TopicName
 from events.synthetic import URL_ROOT, generate_synthetic_data, slug_prefix
 from people.models import Country, Office, Person, Tenure, TenureStatus
@@ -161,6 +162,15 @@ def test_the_same_seed_gives_the_same_rows_whatever_else_is_in_the_database():
     _generate(SEED)
     assert _fingerprint(SEED) == first
     assert _fingerprint(OTHER_SEED)["events"] != first["events"]
+
+
+def test_the_chunk_size_changes_how_rows_are_written_not_which(monkeypatch):
+    monkeypatch.setattr(synthetic, "EVENT_BLOCK", 10)
+    generate_synthetic_data(events=N, seed=SEED, chunk_size=10)  # five batches
+    in_batches = _fingerprint(SEED)
+    _delete(SEED)
+    generate_synthetic_data(events=N, seed=SEED, chunk_size=1000)  # one
+    assert _fingerprint(SEED) == in_batches
 
 
 def test_two_seeds_live_side_by_side_without_collisions():

@@ -54,7 +54,8 @@ class Command(BaseCommand):
             "--chunk-size",
             type=_positive,
             default=DEFAULT_CHUNK_SIZE,
-            help=f"Events built and written per batch; bounds memory (default {DEFAULT_CHUNK_SIZE}).",
+            help=f"Events written per batch, in multiples of 10,000; bounds memory and does not change the rows "
+            f"(default {DEFAULT_CHUNK_SIZE}).",
         )
         parser.add_argument(
             "--database",
