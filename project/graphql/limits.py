@@ -16,7 +16,6 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLError,
     GraphQLInterfaceType,
-    GraphQLList,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
@@ -24,7 +23,6 @@ from graphql import (
     SelectionSetNode,
     Undefined,
     get_named_type,
-    get_nullable_type,
     value_from_ast_untyped,
 )
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
@@ -93,8 +91,6 @@ def estimate(selection_set, parent, multiplier: int, ctx: dict) -> int:
             if size > MAX_PAGE:
                 raise LimitExceeded("page_size", f"Page size limit: nodes takes at most {MAX_PAGE} ids.")
             total += multiplier * size
-        elif isinstance(get_nullable_type(definition.type), GraphQLList) and node.selection_set is None:
-            pass  # a list of scalars
         child = get_named_type(definition.type)
         if node.selection_set is not None and isinstance(child, GraphQLObjectType | GraphQLInterfaceType):
             total += estimate(node.selection_set, child, multiplier * size, ctx)
