@@ -4,6 +4,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+import strawberry_django
 
 from events.graphql.filters import EventFilter
 from events.selectors import EventFilters, meeting_pairs
@@ -28,8 +29,12 @@ class PersonPair:
 
 @strawberry.type(description="A graph ready for a force layout: nodes are people, links are shared events.")
 class Network:
-    people: list[PersonRef]
+    person_ids: strawberry.Private[set[int]]
     links: list[PersonPair]
+
+    @strawberry_django.field(description="Everyone in the links, by sort name (fetched by the optimiser).")
+    def people(self) -> list[PersonRef]:
+        return Person.objects.filter(pk__in=self.person_ids).order_by("sort_name", "id")  # type: ignore[return-value]
 
 
 def resolve_network(
@@ -53,4 +58,4 @@ def resolve_network(
         )
         for p in pairs
     ]
-    return Network(people=sorted(people.values(), key=lambda p: (p.sort_name, p.pk)), links=links)
+    return Network(person_ids=ids, links=links)

@@ -74,3 +74,15 @@ def test_a_page_of_100_events_costs_what_a_page_of_1_costs(gql, hundred_events):
     assert hundred == one
     # page + count + participations + tenures + topics + sources: a fixed number whatever the page size
     assert hundred <= 8
+
+
+@pytest.mark.usefixtures("seed_data")
+def test_the_network_costs_a_fixed_number_of_queries(gql):
+    query = (
+        "{ network(first: 50) { people { name nationality { iso2 } tenures(first: 3) { office { title } } } "
+        "links { source { name } target { name } events } } }"
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        data = gql.data(query)
+    assert len(data["network"]["people"]) > 10
+    assert len(ctx.captured_queries) == 4  # pairs, link ends, people, their tenures
