@@ -84,8 +84,14 @@ class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
 # --- merging duplicates ---------------------------------------------------------------------
 
 
+class RecordChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Model) -> str:
+        slug = getattr(obj, "slug", "")
+        return f"{obj} — {slug} (#{obj.pk})" if slug else f"{obj} (#{obj.pk})"
+
+
 class MergeForm(forms.Form):
-    survivor = forms.ModelChoiceField(
+    survivor = RecordChoiceField(
         queryset=None,
         widget=forms.RadioSelect,
         empty_label=None,
