@@ -1142,7 +1142,8 @@ class _Generator:
 
     def _write_countries(self) -> None:
         st = self.stamp
-        existing = dict(Country.objects.filter(iso2__in=[c.iso2 for c in self.countries]).values_list("iso2", "id"))
+        countries = Country.objects.using(self.writer.connection.alias)
+        existing = dict(countries.filter(iso2__in=[c.iso2 for c in self.countries]).values_list("iso2", "id"))
         rows: list[Row] = []
         names: list[Row] = []
         self.country_ids: list[int] = []
@@ -1160,15 +1161,20 @@ class _Generator:
         logger.info("Countries: %d reused, %d created", len(existing), len(rows))
 
     def _write_people_and_offices(self) -> None:
-        rng, st, n_countries = self.rng, self.stamp, len(self.countries)
-        people = [
-            make_person_name(rng=rng, region=NAME_REGIONS[self.countries[i % n_countries].region])
+        n_countries = len(self.countries)
+        self.people = [
+            make_person_name(rng=self.rng, region=NAME_REGIONS[self.countries[i % n_countries].region])
             for i in range(self.sizes.people)
         ]
-        self.people = people
-        person_base = self._take_ids("person", len(people))
-        self.person_ids = range(person_base, person_base + len(people))
+        person_base = self._take_ids("person", len(self.people))
+        self.person_ids = range(person_base, person_base + len(self.people))
+        self.offices = self._make_offices()
+        holders = self._assign_people(self.offices)
+        self._write_people_offices_tenures(holders)
 
+    def _make_offices(self) -> list[_Office]:
+        """Offices dealt round the countries, most prominent first, each with its chains of tenures."""
+        n_countries = len(self.countries)
         templates = [office_templates(country=c) for c in self.countries]
         offices: list[_Office] = []
         office_base = self._take_ids("office", self.sizes.offices)
@@ -1177,20 +1183,18 @@ class _Generator:
             if index < len(templates[c]):
                 t = templates[c][index]
             else:
-                spec = self.countries[c]
                 n = index - len(templates[c]) + 1
+                spec = self.countries[c]
                 t = OfficeTemplate(
-                    f"Senior Counsellor {n}",
-                    K.OFFICIAL,
-                    "Ministry of Foreign Affairs",
-                    (f"{spec.demonym} senior diplomat",),
+                    f"Senior Counsellor {n}", K.OFFICIAL, "Ministry of Foreign Affairs", (f"{spec.demonym} diplomat",)
                 )
             others = tuple(dict.fromkeys(x for x in t.other_titles if x != t.title))
             seats = [self._tenure_chain(t.term_days, single_holder=t.single_holder) for _ in range(t.seats)]
             offices.append(_Office(office_base + k, c, (t.title, *others), t.body, t.kind, t.single_holder, seats, []))
-        self.offices = offices
-        holders = self._assign_people(offices)
+        return offices
 
+    def _write_people_offices_tenures(self, holders: dict[int, list[list[int]]]) -> None:
+        st, people, offices, n_countries = self.stamp, self.people, self.offices, len(self.countries)
         # Rows: people, their other names, offices, other titles, tenures.
         latest: dict[int, tuple[int, str]] = {}  # person → their last tenure's start and office
         tenure_rows: list[Row] = []
