@@ -20,9 +20,10 @@ class ConditionalWriteMixin(ConditionalMixin):
         return self.get_serializer(fresh).data
 
     def locked_object(self):
-        obj = self.get_object()
-        type(obj).objects.select_for_update().filter(pk=obj.pk).first()
-        return obj
+        """The object, its row locked until the transaction ends, re-read after the lock was taken."""
+        obj = self.get_object()  # 404 / permission checks
+        list(type(obj).objects.select_for_update(of=("self",)).filter(pk=obj.pk).order_by().values_list("pk"))
+        return self.get_queryset().get(pk=obj.pk)
 
     def validated_input(self, *, partial: bool = False) -> dict:
         serializer = self.write_serializer_class(
