@@ -178,3 +178,24 @@ def test_admin_exports_each_format(editor_client, path, fmt):
     response = editor_client.post(f"{path}export/", every_field | {"format": FORMAT_INDEX[fmt], "resource": "0"})
     assert response.status_code == 200, response.content[:500]
     assert f".{fmt}" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_admin_imports_tenures_and_events_by_natural_keys(curator_client, korea, fmt):
+    PersonFactory(slug="choi-jong-kun"), OfficeFactory(slug="kr-1vfm", country=korea)
+    TopicFactory(slug="alliance")
+    tenures = _dataset(
+        ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"],
+        [["choi-jong-kun", "kr-1vfm", "2020-08-20", "day", "2022-05-10", "day", "holder", ""]],
+    )
+    preview = _upload(curator_client, "/admin/people/tenure/", tenures, fmt)
+    curator_client.post("/admin/people/tenure/process_import/", preview.context["confirm_form"].initial)
+    assert Tenure.objects.get().office.slug == "kr-1vfm"
+    events = _dataset(
+        ["slug", "title", "kind", "start_date", "country", "topics", "review_state"],
+        [["talks", "Talks", "talks", "2020-09-10", "KR", "alliance", "published"]],
+    )
+    preview = _upload(curator_client, "/admin/events/event/", events, fmt)
+    curator_client.post("/admin/events/event/process_import/", preview.context["confirm_form"].initial)
+    event = Event.objects.get(slug="talks")
+    assert (event.review_state, event.country, [t.slug for t in event.topics.all()]) == ("draft", korea, ["alliance"])
