@@ -47,12 +47,13 @@ class EventFilter:
 @strawberry.input
 class TopicFilter:
     search: str | None = strawberry.field(default=None, description="A name or a recorded spelling variant.")
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.input
 class SourceFilter:
     search: str | None = strawberry.field(default=None, description="Headline, publisher, agency or byline.")
-    updated_since: datetime | None = None
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.enum
@@ -84,7 +85,7 @@ def events(f: EventFilter | None, order: EventOrder, user) -> QuerySet[Event]:
 
 
 def topics(f: TopicFilter | None, order: TopicOrder) -> QuerySet[Topic]:
-    return topic_list(q=f.search if f else None).order_by("name", "id")
+    return topic_list(q=f.search if f else None, updated_since=f.updated_since if f else None).order_by("name", "id")
 
 
 def sources(f: SourceFilter | None, order: SourceOrder) -> QuerySet[Source]:

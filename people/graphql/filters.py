@@ -4,19 +4,20 @@ The names match the REST filters (camelCased); each input turns into one call
 of a shared selector (``people.selectors``), so both APIs answer alike.
 """
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 import strawberry
 from django.db.models import Q, QuerySet
 
 from people.models import Country, Office, Person, Tenure
-from people.selectors import office_list, person_list, tenure_list
+from people.selectors import country_list, office_list, person_list, tenure_list
 
 
 @strawberry.input(description="Countries whose name or code contains the search.")
 class CountryFilter:
     search: str | None = None
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.input
@@ -24,12 +25,14 @@ class PersonFilter:
     search: str | None = strawberry.field(default=None, description="Any name form, in any script.")
     country: str | None = strawberry.field(default=None, description="Nationality, ISO 3166-1 alpha-2 (KR).")
     office: str | None = strawberry.field(default=None, description="Slug of an office the person held.")
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.input
 class OfficeFilter:
     search: str | None = strawberry.field(default=None, description="Title, body or a press title.")
     country: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 (KR).")
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.input
@@ -39,6 +42,7 @@ class TenureFilter:
     country: str | None = strawberry.field(default=None, description="Country of the office, ISO2.")
     search: str | None = strawberry.field(default=None, description="Person's names or office titles.")
     on: date | None = strawberry.field(default=None, description="Tenures in force on this day.")
+    updated_since: datetime | None = strawberry.field(default=None, description="Changed after this moment.")
 
 
 @strawberry.enum
@@ -80,7 +84,7 @@ ORDERINGS = {
 
 
 def countries(f: CountryFilter | None, order: CountryOrder) -> QuerySet[Country]:
-    qs = Country.objects.all()
+    qs = country_list(updated_since=f.updated_since if f else None)
     if f and f.search:
         term = f.search.strip()
         qs = qs.filter(Q(name__icontains=term) | Q(iso2__iexact=term) | Q(iso3__iexact=term))
@@ -89,15 +93,19 @@ def countries(f: CountryFilter | None, order: CountryOrder) -> QuerySet[Country]
 
 def people(f: PersonFilter | None, order: PersonOrder) -> QuerySet[Person]:
     f = f or PersonFilter()
-    return person_list(q=f.search, country=f.country, office=f.office).order_by(*ORDERINGS[order])
+    return person_list(q=f.search, country=f.country, office=f.office, updated_since=f.updated_since).order_by(
+        *ORDERINGS[order]
+    )
 
 
 def offices(f: OfficeFilter | None, order: OfficeOrder) -> QuerySet[Office]:
     f = f or OfficeFilter()
-    return office_list(q=f.search, country=f.country).order_by(*ORDERINGS[order])
+    return office_list(q=f.search, country=f.country, updated_since=f.updated_since).order_by(*ORDERINGS[order])
 
 
 def tenures(f: TenureFilter | None, order: TenureOrder) -> QuerySet[Tenure]:
     f = f or TenureFilter()
-    qs = tenure_list(office=f.office, person=f.person, country=f.country, q=f.search, on=f.on)
+    qs = tenure_list(
+        office=f.office, person=f.person, country=f.country, q=f.search, on=f.on, updated_since=f.updated_since
+    )
     return qs.order_by(*ORDERINGS[order])

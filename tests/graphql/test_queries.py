@@ -201,3 +201,11 @@ def test_nodes_fetches_several_types_at_once(gql):
     ids = [to_base64("Person", 1), to_base64("Event", 1), to_base64("Topic", 1)]
     data = gql.data("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", {"ids": ids})
     assert [n["__typename"] for n in data["nodes"]] == ["Person", "Event", "Topic"]
+
+
+@pytest.mark.parametrize("field", ["countries", "people", "offices", "tenures", "events", "topics", "sources"])
+def test_every_root_field_filters_by_updated_since(gql, field):
+    past = gql.data(f'{{ {field}(filters: {{updatedSince: "2000-01-01T00:00:00Z"}}) {{ totalCount }} }}')
+    future = gql.data(f'{{ {field}(filters: {{updatedSince: "2100-01-01T00:00:00Z"}}) {{ totalCount }} }}')
+    assert past[field]["totalCount"] > 0
+    assert future[field]["totalCount"] == 0
