@@ -103,3 +103,10 @@ def test_postgresql_answers_a_deep_cursor_from_the_index(events):
         plan = qs.explain()
     assert "event_start_id_idx" in plan
     assert "Index Cond: (ROW(start_date, id) < ROW(" in plan
+
+
+def test_cursors_cost_no_extra_query_when_the_date_is_not_selected(gql, events):
+    with CaptureQueriesContext(connection) as ctx:
+        page = gql.data("{ events(first: 25) { edges { cursor node { title } } } }")["events"]
+    assert len(page["edges"]) == 25
+    assert len(ctx.captured_queries) == 1
