@@ -37,7 +37,7 @@ class ConditionalWriteMixin(ConditionalMixin):
         with transaction.atomic():
             instance = self.perform_write(None, data, partial=False)
         body = self.representation(instance)
-        headers = {"Location": body["url"]} if "url" in body else {}
+        headers = {"Location": str(body["url"])} if "url" in body else {}
         return Response(body, status=status.HTTP_201_CREATED, headers=headers)
 
     def update(self, request, *args, partial: bool = False, **kwargs):

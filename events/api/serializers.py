@@ -6,6 +6,7 @@ role, the office held then), topics, sources, place, dates with precision.
 
 from rest_framework import serializers
 
+from common.api.fields import known
 from events.models import Event, Participation, Source, Topic
 from people.api.serializers import CountryRefSerializer, OfficeRefSerializer, OtherNameSerializer, PersonRefSerializer
 from people.models import Country, Office, Person
@@ -133,13 +134,21 @@ def _choices(model, name):
 
 class ParticipantWriteSerializer(serializers.Serializer):
     person = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
+        slug_field="slug",
+        queryset=Person.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages=known("person"),
     )
     role = serializers.ChoiceField(choices=_choices(Participation, "role"), default="participant")
     description = serializers.CharField(required=False, allow_blank=True, default="")
     affiliation = serializers.CharField(required=False, allow_blank=True, default="")
     country = serializers.SlugRelatedField(
-        slug_field="iso2", queryset=Country.objects.all(), required=False, allow_null=True
+        slug_field="iso2",
+        queryset=Country.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages=known("country code"),
     )
     title_as_reported = serializers.CharField(required=False, allow_blank=True, default="")
     office = serializers.SlugRelatedField(
@@ -148,8 +157,11 @@ class ParticipantWriteSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="Leave out to have it filled from the person's tenures on the event date.",
+        error_messages=known("office"),
     )
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)
+    source = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), required=False, allow_null=True, error_messages=known("source", by_id=True)
+    )
     quote = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -166,15 +178,26 @@ class EventWriteSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=_choices(Event, "status"), default="took_place")
     city = serializers.CharField(required=False, allow_blank=True, default="")
     country = serializers.SlugRelatedField(
-        slug_field="iso2", queryset=Country.objects.all(), required=False, allow_null=True
+        slug_field="iso2",
+        queryset=Country.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages=known("country code"),
     )
     venue = serializers.CharField(required=False, allow_blank=True, default="")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     participants = ParticipantWriteSerializer(many=True, required=False, default=list)
     topics = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Topic.objects.all(), many=True, required=False, default=list
+        slug_field="slug",
+        queryset=Topic.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        error_messages=known("topic"),
     )
-    sources = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True)
+    sources = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), many=True, error_messages=known("source", by_id=True)
+    )
 
     def validate_participants(self, value: list[dict]) -> list[dict]:
         seen: dict[tuple, int] = {}

@@ -6,6 +6,7 @@ prefetch_related, so a page of any size costs a fixed number of queries.
 
 from rest_framework import serializers
 
+from common.api.fields import known
 from events.models import Source
 from people.models import Country, Office, OfficeTitle, Person, PersonIdentifier, Tenure
 
@@ -165,12 +166,22 @@ class TenureSerializer(serializers.ModelSerializer):
 class TenureWriteSerializer(serializers.Serializer):
     """What a curator sends to record a tenure: the person and office by slug, sources by id."""
 
-    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
-    office = serializers.SlugRelatedField(slug_field="slug", queryset=Office.objects.all())
+    person = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Person.objects.all(), error_messages=known("person")
+    )
+    office = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Office.objects.all(), error_messages=known("office")
+    )
     start = serializers.DateField()
     start_precision = serializers.ChoiceField(choices=Tenure._meta.get_field("start_precision").choices, default="day")
     end = serializers.DateField(required=False, allow_null=True, default=None)
     end_precision = serializers.ChoiceField(choices=Tenure._meta.get_field("end_precision").choices, default="day")
     status = serializers.ChoiceField(choices=Tenure._meta.get_field("status").choices, default="holder")
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    sources = serializers.PrimaryKeyRelatedField(many=True, queryset=Source.objects.all(), required=False, default=list)
+    sources = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Source.objects.all(),
+        required=False,
+        default=list,
+        error_messages=known("source", by_id=True),
+    )

@@ -193,3 +193,46 @@ def test_updated_since_works_on_every_resource(client, seed_data, resource):
     body = client.get(f"/api/v1/{resource}/?updated_since=2026-11-27T00:00:00Z").json()
     assert body["results"]
     assert client.get(f"/api/v1/{resource}/?updated_since=2026-11-28T00:00:00Z").json()["results"] == []
+
+
+# --- pagination and ordering
+
+
+def walk(client, url: str) -> list[str]:
+    seen = []
+    while url:
+        body = client.get(url).json()
+        seen += [row["slug"] for row in body["results"]]
+        url = body["next"]
+    return seen
+
+
+@pytest.mark.parametrize("ordering", ["date", "-date", "updated", "-updated"])
+@pytest.mark.parametrize("page_size", [1, 2, 3])
+def test_cursor_pages_walk_every_event_once_in_order(client, seed_data, ordering, page_size):
+    everything = slugs(client, f"/api/v1/events/?ordering={ordering}&page_size=100")
+    assert len(everything) == 19
+    assert walk(client, f"/api/v1/events/?ordering={ordering}&page_size={page_size}") == everything
+
+
+def test_date_ordering(client, seed_data):
+    rows = client.get("/api/v1/events/?ordering=date&page_size=100").json()["results"]
+    assert [r["start_date"] for r in rows] == sorted(r["start_date"] for r in rows)
+    rows = client.get("/api/v1/events/?page_size=100").json()["results"]  # newest first by default
+    assert [r["start_date"] for r in rows] == sorted((r["start_date"] for r in rows), reverse=True)
+
+
+def test_cursor_is_stable_while_events_are_added(client, seed_data):
+    first = client.get("/api/v1/events/?ordering=date&page_size=5").json()
+    Event.objects.create(title="Earlier", slug="earlier", start_date="1999-01-01", review_state="published")
+    rest = walk(client, first["next"])
+    assert "earlier" not in rest
+    assert len(rest) == 19 - 5
+
+
+def test_page_size_is_capped_at_100(client, seed_data):
+    assert len(client.get("/api/v1/events/?page_size=1000").json()["results"]) == 19
+    from tests.factories import CountryFactory
+
+    CountryFactory.create_batch(100)
+    assert len(client.get("/api/v1/countries/?page_size=1000").json()["results"]) == 100

@@ -70,6 +70,7 @@ def test_curator_creates_an_event_with_participants_topics_and_sources(curator_c
     assert response.status_code == 201, response.content
     body = response.json()
     assert response["Location"] == body["url"]
+    assert type(response["Location"]) is str  # a WSGI server refuses anything else
     assert response["ETag"]
     assert body["review_state"] == "draft"
     offices = {p["person"]["slug"]: p["office"]["slug"] for p in body["participants"]}
@@ -90,7 +91,8 @@ def test_unknown_slugs_are_400_with_field_paths_and_nothing_is_written(curator_c
     )
     fields = errors(curator_client.post("/api/v1/events/", data, format="json"))
     assert set(fields) == {"country", "topics", "sources", "participants[1].person", "participants[1].office"}
-    assert "nobody" in fields["participants[1].person"][0]
+    assert fields["participants[1].person"] == ["Unknown person: nobody."]
+    assert fields["sources"] == ["Unknown source: 999."]
     assert not Event.objects.filter(slug=NEW_EVENT["slug"]).exists()
 
 
