@@ -35,6 +35,18 @@ class MultipleValueFilter(filters.Filter):
 class UpdatedSinceFilter(filters.IsoDateTimeFilter):
     """ISO 8601 date-time; rows changed strictly after it."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid": "Enter an ISO 8601 date-time, e.g. 2026-11-28T00:00:00Z."})
+        super().__init__(*args, **kwargs)
+
+
+class DayFilter(filters.DateFilter):
+    """A YYYY-MM-DD day, with an error that says so."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid": "Enter a valid date as YYYY-MM-DD."})
+        super().__init__(*args, **kwargs)
+
 
 class SelectorFilterSet(filters.FilterSet):
     """Declares and validates parameters; ``selector_kwargs()`` hands the cleaned values to a selector."""

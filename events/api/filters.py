@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from common.api.filters import MultipleValueFilter, SelectorFilterSet, UpdatedSinceFilter
+from common.api.filters import DayFilter, MultipleValueFilter, SelectorFilterSet, UpdatedSinceFilter
 from events.kinds import EventKind
 from events.models import Event, EventStatus, Source, Topic
 from events.selectors import EventFilters
@@ -20,8 +20,8 @@ class EventFilterSet(SelectorFilterSet):
     topic = filters.CharFilter(help_text="Topic slug; subtopics included.")
     kind = filters.ChoiceFilter(choices=EventKind.choices)
     status = filters.ChoiceFilter(choices=EventStatus.choices)
-    date_from = filters.DateFilter(help_text="YYYY-MM-DD: events still going on or starting on or after it.")
-    date_to = filters.DateFilter(help_text="YYYY-MM-DD: events starting on or before it.")
+    date_from = DayFilter(help_text="YYYY-MM-DD: events still going on or starting on or after it.")
+    date_to = DayFilter(help_text="YYYY-MM-DD: events starting on or before it.")
     updated_since = UpdatedSinceFilter(help_text=UPDATED_HELP)
     q = filters.CharFilter(
         help_text="Full-text search over title, summary, place, participants and topics; finds the spelling "

@@ -2,7 +2,7 @@
 
 from django_filters import rest_framework as filters
 
-from common.api.filters import SelectorFilterSet, UpdatedSinceFilter
+from common.api.filters import DayFilter, SelectorFilterSet, UpdatedSinceFilter
 from people.models import Country, Office, Person, Tenure
 
 Q_HELP = "Full-text search over {what}; finds the spelling variants the data records."
@@ -44,7 +44,7 @@ class TenureFilterSet(SelectorFilterSet):
     person = filters.CharFilter(help_text="Person slug.")
     country = filters.CharFilter(help_text="Country of the office. " + COUNTRY_HELP)
     q = filters.CharFilter(help_text=Q_HELP.format(what="office title forms and person names"))
-    on = filters.DateFilter(help_text="YYYY-MM-DD: tenures in force that day (who held which office).")
+    on = DayFilter(help_text="YYYY-MM-DD: tenures in force that day (who held which office).")
     updated_since = UpdatedSinceFilter(help_text=UPDATED_HELP)
 
     class Meta:
