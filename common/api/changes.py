@@ -83,7 +83,7 @@ def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict
                 {
                     "resource": resource.name,
                     "id": row["id"],
-                    "key": row["key"],
+                    "key": str(row["key"]),
                     "change": change,
                     "at": row["at"],
                     "url": url,
