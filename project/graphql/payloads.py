@@ -73,20 +73,24 @@ class Lookup:
         self.errors.setdefault(key, []).append(message)
 
     def one(self, gid: relay.GlobalID | None, model: type[Model], type_name: str, key: str) -> Model | None:
+        """The row ``gid`` names, or None (with an error under ``key`` when it names none)."""
         if gid is None:
             return None
-        found = self.many([gid], model, type_name, key)
+        found = self._fetch([(key, gid)], model, type_name)
         return found[0] if found else None
 
     def many(self, gids: list[relay.GlobalID], model: type[Model], type_name: str, key: str) -> list[Model]:
+        """The rows ``gids`` name, in order; errors go under ``key[index]``."""
+        return self._fetch([(f"{key}[{i}]", gid) for i, gid in enumerate(gids)], model, type_name)
+
+    def _fetch(self, wanted: list[tuple[str, relay.GlobalID]], model: type[Model], type_name: str) -> list[Model]:
         ids = []
-        for index, gid in enumerate(gids):
-            where = key if len(gids) == 1 and not key.endswith("s") else f"{key}[{index}]"
+        for where, gid in wanted:
             if gid.type_name != type_name or not gid.node_id.isdigit():
                 self.error(where, f"Not the id of a {type_name}.")
             else:
                 ids.append((where, int(gid.node_id)))
-        rows = model._default_manager.in_bulk([pk for _, pk in ids])
+        rows = model._default_manager.in_bulk([pk for _, pk in ids])  # one query for the whole list
         for where, pk in ids:
             if pk not in rows:
                 self.error(where, f"No {type_name} has this id.")
