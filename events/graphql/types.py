@@ -14,6 +14,7 @@ from strawberry import auto, relay
 
 from events.models import Event, Participation, Source, Topic
 from events.selectors import can_see_unpublished, visible_events
+from people.graphql.types import OtherName
 from project.graphql import enums
 from project.graphql.fields import capped_list
 
@@ -38,6 +39,10 @@ class TopicType(relay.Node):
     parent: "TopicType | None"
     children: list["TopicType"] = capped_list()
     events: list["EventType"] = capped_list(description="Published events about this topic.")
+
+    @strawberry_django.field(prefetch_related=["other_names"], description="Spelling variants: denuclearization.")
+    def other_names(self) -> list[OtherName]:
+        return OtherName.of(self.other_names.all())
 
 
 @strawberry_django.type(Source, name="Source")

@@ -6,7 +6,7 @@ import strawberry
 import strawberry_django
 from strawberry import auto, relay
 
-from people.models import Country, Office, Person, PersonName, Tenure
+from people.models import Country, Office, Person, Tenure
 from project.graphql import enums
 from project.graphql.fields import capped_list
 
@@ -18,11 +18,21 @@ Participations = list[Annotated["ParticipationType", strawberry.lazy("events.gra
 Sources = list[Annotated["SourceType", strawberry.lazy("events.graphql.types")]]
 
 
-@strawberry_django.type(PersonName, name="OtherName")
-class OtherNameType:
-    name: auto
-    language: auto
-    note: auto
+@strawberry.type(description="Another form of a name: a spelling, a romanisation, a native-script form.")
+class OtherName:
+    name: str
+    language: str = strawberry.field(description="BCP 47 tag, e.g. 'ko' (Hangul), 'ko-Latn'; empty when unknown.")
+    note: str
+
+    @classmethod
+    def of(cls, rows) -> list["OtherName"]:
+        return [cls(name=r.name, language=r.language, note=r.note) for r in rows]
+
+
+@strawberry.type(description="The person in another register: Wikidata, the US Office of the Historian, VIAF.")
+class Identifier:
+    scheme: str = strawberry.field(description="wikidata, pocom, viaf or other.")
+    identifier: str
 
 
 @strawberry_django.type(Country, name="Country")
@@ -34,6 +44,10 @@ class CountryType(relay.Node):
     offices: list["OfficeType"] = capped_list()
     events: Events = capped_list(description="Events that took place in this country.")
 
+    @strawberry_django.field(prefetch_related=["other_names"], description="Other names, e.g. in Korean.")
+    def other_names(self) -> list[OtherName]:
+        return OtherName.of(self.other_names.all())
+
 
 @strawberry_django.type(Person, name="Person")
 class PersonType(relay.Node):
@@ -43,11 +57,18 @@ class PersonType(relay.Node):
     slug: auto
     description: auto
     nationality: CountryType | None
-    other_names: list[OtherNameType] = capped_list(description="Other spellings, romanisations and scripts.")
     tenures: list["TenureType"] = capped_list(description="Offices this person held.")
     participations: Participations = capped_list(description="Published events this person took part in.")
     created_at: auto
     updated_at: auto
+
+    @strawberry_django.field(prefetch_related=["other_names"], description="Other spellings, romanisations, scripts.")
+    def other_names(self) -> list[OtherName]:
+        return OtherName.of(self.other_names.all())
+
+    @strawberry_django.field(prefetch_related=["identifiers"])
+    def identifiers(self) -> list[Identifier]:
+        return [Identifier(scheme=i.scheme, identifier=i.identifier) for i in self.identifiers.all()]
 
 
 @strawberry_django.type(Office, name="Office")
@@ -60,6 +81,10 @@ class OfficeType(relay.Node):
     description: auto
     country: CountryType | None
     tenures: list["TenureType"] = capped_list(description="Who held this office, earliest first.")
+
+    @strawberry_django.field(prefetch_related=["other_titles"], description="Titles the press uses instead.")
+    def other_titles(self) -> list[OtherName]:
+        return OtherName.of(self.other_titles.all())
 
 
 @strawberry_django.type(Tenure, name="Tenure")

@@ -28,9 +28,21 @@ def test_people_filtered_by_search_and_country(gql):
 
 def test_people_search_matches_other_name_forms(gql):
     data = gql.data(
-        '{ people(filters: {search: "Stephen E. Biegun"}) { edges { node { slug otherNames { name } } } } }'
+        '{ people(filters: {search: "Stephen E. Biegun"}) '
+        "{ edges { node { slug otherNames { name language } identifiers { scheme identifier } } } } }"
     )
     assert [n["slug"] for n in nodes(data["people"])] == ["stephen-biegun"]
+    assert {"name": "Stephen E. Biegun", "language": "en"} in nodes(data["people"])[0]["otherNames"]
+
+
+def test_other_names_and_titles_of_countries_offices_and_topics(gql):
+    data = gql.data(
+        '{ countries(filters: {search: "KR"}) { edges { node { otherNames { name language } } } } '
+        'offices(filters: {search: "South Korean President"}) { edges { node { otherTitles { name } } } } '
+        'topics(filters: {search: "denuclearization"}) { edges { node { name otherNames { name } } } } }'
+    )
+    assert nodes(data["offices"])[0]["otherTitles"]
+    assert any(t["otherNames"] for t in nodes(data["topics"]))
 
 
 def test_people_order_by_sort_name(gql):
