@@ -16,7 +16,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -33,7 +33,7 @@ from events.services import (
     event_submit_for_review,
 )
 from people.admin.base import ImportExportHistoryAdmin
-from people.selectors import offices_held_on
+from people.selectors import office_held_on, offices_held_on
 
 
 class ParticipationInline(admin.TabularInline):
@@ -52,6 +52,9 @@ class ParticipationInline(admin.TabularInline):
         "source",
     ]
     readonly_fields = ["office_from_tenures"]
+
+    class Media:
+        js = ["admin/js/jquery.init.js", "admin/events/office_from_tenures.js"]  # after django.jQuery
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event", "person", "office", "country", "source")
@@ -146,6 +149,12 @@ STEPS = {
         ),
     ]
 }
+
+
+class OfficeHeldForm(forms.Form):
+    person = forms.IntegerField()
+    day = forms.DateField()  # the admin's date widget posts the locale's format
+    title = forms.CharField(required=False)
 
 
 class ReviewForm(forms.Form):
@@ -261,7 +270,24 @@ class EventAdmin(ImportExportHistoryAdmin):
             self.admin_site.admin_view(self.review_view),
             name="events_event_review",
         )
-        return [review, *super().get_urls()]
+        office = path(
+            "office-held/", self.admin_site.admin_view(self.office_held_view), name="events_event_office_held"
+        )
+        return [review, office, *super().get_urls()]
+
+    def office_held_view(self, request: HttpRequest) -> JsonResponse:
+        """The office a person held on a day, from the tenures: what the participant inline pre-fills."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        form = OfficeHeldForm(request.GET)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors}, status=400)
+        office = office_held_on(
+            person=form.cleaned_data["person"],
+            day=form.cleaned_data["day"],
+            title_as_reported=form.cleaned_data["title"],
+        )
+        return JsonResponse({"office": {"id": office.pk, "text": str(office)} if office else None})
 
     def review_view(self, request: HttpRequest, object_id: str, step: str) -> HttpResponse:
         event = self.get_object(request, unquote(object_id))

@@ -111,3 +111,18 @@ def test_event_warnings_take_a_fixed_number_of_queries(django_assert_num_queries
     with django_assert_num_queries(3):
         warnings = event_warnings(event=event)
     assert len(warnings) == 6  # no source, five participants without a tenure
+
+
+def test_office_held_endpoint_gives_the_office_the_inline_prefills(curator_client, choi):
+    url = "/admin/events/event/office-held/"
+    held = curator_client.get(url, {"person": choi.pk, "day": "10/09/2020"}).json()  # the en-gb date widget
+    assert held["office"]["text"] == "First Vice Minister of Foreign Affairs (KR)"
+    assert curator_client.get(url, {"person": choi.pk, "day": "2023-01-01"}).json() == {"office": None}
+    assert curator_client.get(url, {"person": choi.pk}).status_code == 400
+
+
+def test_office_held_endpoint_needs_event_permissions(client, choi):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+    assert client.get("/admin/events/event/office-held/", {"person": choi.pk, "day": "2020-09-10"}).status_code == 403

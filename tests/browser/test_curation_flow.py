@@ -112,9 +112,15 @@ def test_curator_creates_and_submits_an_event_that_an_editor_publishes(seed, bro
     page.fill("#id_start_date", "2020-09-10")
     page.fill("#id_city", "Seoul")
     add_participant = page.locator("#participations-group .add-row a")
-    for index, (term, name) in enumerate([("Choi", "Choi Jong-kun"), ("Biegun", "Stephen Biegun")]):
+    participants = [
+        ("Choi", "Choi Jong-kun", "First Vice Minister of Foreign Affairs"),
+        ("Biegun", "Stephen Biegun", "Deputy Secretary of State"),
+    ]
+    for index, (term, name, office) in enumerate(participants):
         add_participant.click()
         _autocomplete(page, f"id_participations-{index}-person", term, name)
+        # The office held that day is filled from the tenures at once, and stays editable.
+        expect(page.locator(f"#id_participations-{index}-office + .select2")).to_contain_text(office)
     _autocomplete(page, "id_Event_sources-0-source", "Biegun, Choi", "Biegun, Choi discuss North Korea")
     _shot(page, "01-curator-fills-in-the-event")
     page.click("input[name=_continue]")
