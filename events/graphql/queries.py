@@ -22,6 +22,14 @@ class EventConnection(KeysetConnection[EventType]):
 
 @strawberry.type
 class EventsQuery:
+    @strawberry_django.field(description="An event by slug; published ones only, unless you curate.")
+    def event(self, slug: str) -> EventType | None:
+        return Event.objects.filter(slug=slug)  # type: ignore[return-value]  # EventType limits who sees it
+
+    @strawberry_django.field(description="A topic by slug.")
+    def topic(self, slug: str) -> TopicType | None:
+        return Topic.objects.filter(slug=slug)  # type: ignore[return-value]
+
     @strawberry_django.connection(
         EventConnection,
         description="Published events (all of them for curators), newest first; keyset cursors.",

@@ -12,6 +12,14 @@ from project.graphql.fields import Connection
 
 @strawberry.type
 class PeopleQuery:
+    @strawberry_django.field(description="A person by slug (as in the REST API's URLs).")
+    def person(self, slug: str) -> PersonType | None:
+        return Person.objects.filter(slug=slug)  # type: ignore[return-value]  # the optimiser fetches it
+
+    @strawberry_django.field(description="An office by slug.")
+    def office(self, slug: str) -> OfficeType | None:
+        return Office.objects.filter(slug=slug)  # type: ignore[return-value]
+
     @strawberry_django.connection(Connection[CountryType])
     def countries(
         self, filters: f.CountryFilter | None = None, order: f.CountryOrder = f.CountryOrder.NAME

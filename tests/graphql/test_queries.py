@@ -221,3 +221,21 @@ def test_every_root_field_filters_by_updated_since(gql, field):
     future = gql.data(f'{{ {field}(filters: {{updatedSince: "2100-01-01T00:00:00Z"}}) {{ totalCount }} }}')
     assert past[field]["totalCount"] > 0
     assert future[field]["totalCount"] == 0
+
+
+def test_single_objects_by_slug(gql):
+    data = gql.data(
+        '{ person(slug: "stephen-biegun") { name tenures { office { title } } } '
+        'office(slug: "kr-president") { title } topic(slug: "no-such-topic") { name } '
+        'event(slug: "2020-12-biegun-visit-to-seoul") { title participants { person { name } } } }'
+    )
+    assert data["person"]["name"] == "Stephen Biegun" and data["person"]["tenures"]
+    assert data["office"]["title"] == "President of the Republic of Korea"
+    assert data["topic"] is None
+    assert data["event"]["title"] == "Biegun visits Seoul"
+
+
+def test_a_draft_by_slug_is_only_for_curators(gql, curator_gql):
+    EventFactory(slug="a-draft", review_state=ReviewState.DRAFT)
+    assert gql.data('{ event(slug: "a-draft") { slug } }')["event"] is None
+    assert curator_gql.data('{ event(slug: "a-draft") { slug } }')["event"] == {"slug": "a-draft"}
