@@ -190,3 +190,10 @@ def test_overlapping_tenure_is_refused_with_a_field_error(curator_gql):
     assert result["tenure"] is None
     assert result["errors"][0]["path"] == ["input", "start"]
     assert "one holder at a time" in result["errors"][0]["messages"][0]
+
+
+def test_history_records_who_made_the_change(curator_gql, curator):
+    created = curator_gql.data(CREATE, {"input": event_input()})["createEvent"]["event"]
+    event = Event.objects.get(slug="2020-12-biegun-choi-again")
+    assert created["title"] == event.title
+    assert event.history.latest().history_user == curator
