@@ -10,9 +10,8 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from common.dates import is_normalised
-from events import synthetic
 from events.models import Event, Participation, Source, Topic, TopicName
-from events.synthetic import URL_ROOT, generate_synthetic_data, slug_prefix
+from events.synthetic import URL_ROOT, event_rows, generate_synthetic_data, slug_prefix
 from people.models import Country, Office, Person, Tenure, TenureStatus
 from people.selectors import offices_held_on
 
@@ -165,7 +164,7 @@ def test_the_same_seed_gives_the_same_rows_whatever_else_is_in_the_database():
 
 
 def test_the_chunk_size_changes_how_rows_are_written_not_which(monkeypatch):
-    monkeypatch.setattr(synthetic, "EVENT_BLOCK", 10)
+    monkeypatch.setattr(event_rows, "EVENT_BLOCK", 10)
     generate_synthetic_data(events=N, seed=SEED, chunk_size=10)  # five batches
     in_batches = _fingerprint(SEED)
     _delete(SEED)
