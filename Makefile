@@ -49,7 +49,7 @@ format: install
 	$(BIN)/ruff format .
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_generate.py --events 20000
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
