@@ -112,3 +112,12 @@ def test_nodes_takes_at_most_100_ids(gql):
     ids = [f"UGVyc29uOj{i}" for i in range(101)]
     message = refused(gql, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ids})
     assert message.startswith("Page size limit:")
+
+
+def test_a_connection_without_first_answers_a_default_page(gql, db):
+    from tests.factories import PersonFactory
+
+    PersonFactory.create_batch(25)
+    page = gql.data("{ people { totalCount pageInfo { hasNextPage } edges { node { id } } } }")["people"]
+    assert page["totalCount"] == 25
+    assert len(page["edges"]) == 20 and page["pageInfo"]["hasNextPage"] is True
