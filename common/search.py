@@ -5,8 +5,13 @@ spelling variant the data records for it (a topic's other names: searching
 'denuclearization' also finds 'denuclearisation'). Related names (a person's
 other names, an office's press titles) are matched through EXISTS subqueries,
 so a search never duplicates rows or adds a query.
+
+On PostgreSQL an event's title and summary are matched by full-text search
+(English stemming: 'talks' finds 'talk'), served by a GIN index; elsewhere by
+substring.
 """
 
+from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q
 
 
@@ -29,6 +34,37 @@ def _any_contains(fields: list[str], terms: set[str]) -> Q:
         for name in fields:
             cond |= Q(**{f"{name}__icontains": term})
     return cond
+
+
+def event_fulltext(terms: set[str]) -> Q:
+    """PostgreSQL full-text match of any term on title and summary; uses the GIN index of migration
+    events 0004_search_event_fulltext (the same SearchVector expression)."""
+    from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+
+    vector = SearchVector("title", "summary", config="english")
+    query = None
+    for term in sorted(terms):
+        one = SearchQuery(term, config="english", search_type="websearch")
+        query = one if query is None else query | one
+    return Q(SearchVectorExact(vector, query))
+
+
+def _event_search_postgresql(terms: set[str], topic_match) -> Q:
+    """Events matching ``terms``: one set of ids from the full-text index, the topics and the participants."""
+    from events.models import Event, Participation
+
+    ids = (
+        Event.objects.filter(event_fulltext(terms))
+        .values("pk")
+        .union(
+            Event.objects.filter(_any_contains(["city", "venue"], terms)).values("pk"),
+            Event.topics.through.objects.filter(topic_id__in=topic_match.values("id")).values("event_id"),
+            Participation.objects.filter(
+                _any_contains(["person__name", "person__native_name", "description"], terms)
+            ).values("event_id"),
+        )
+    )
+    return Q(pk__in=ids)
 
 
 def search_filter(model: type[Model], q: str) -> Q:
@@ -61,6 +97,8 @@ def search_filter(model: type[Model], q: str) -> Q:
         return _any_contains(["headline", "publisher", "agency", "byline"], terms)
     if model is Event:
         topic_match = Topic.objects.filter(_any_contains(["name"], terms) | Q(other_names__name__in=terms))
+        if connection.vendor == "postgresql":
+            return _event_search_postgresql(terms, topic_match)
         tagged = Event.topics.through.objects.filter(event_id=OuterRef("pk"), topic_id__in=topic_match.values("id"))
         people = Participation.objects.filter(event=OuterRef("pk")).filter(
             _any_contains(["person__name", "person__native_name", "description"], terms)
