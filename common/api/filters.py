@@ -49,7 +49,22 @@ class DayFilter(filters.DateFilter):
 
 
 class SelectorFilterSet(filters.FilterSet):
-    """Declares and validates parameters; ``selector_kwargs()`` hands the cleaned values to a selector."""
+    """Declares and validates parameters; ``selector_kwargs()`` hands the cleaned values to a selector.
+
+    ``known_slugs`` maps a parameter to the model whose slug it names: an unknown
+    slug is a 400 (one query per such parameter given), not a silently empty list.
+    """
+
+    known_slugs: dict[str, type] = {}
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        for name, model in self.known_slugs.items():
+            value = self.form.cleaned_data.get(name)
+            if value and not model.objects.filter(slug=value).exists():
+                self.form.add_error(name, f"Unknown {model._meta.verbose_name}: {value}.")
+        return not self.form.errors
 
     def selector_kwargs(self) -> dict:
         return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}

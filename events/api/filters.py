@@ -6,11 +6,14 @@ from common.api.filters import DayFilter, MultipleValueFilter, SelectorFilterSet
 from events.kinds import EventKind
 from events.models import Event, EventStatus, Source, Topic
 from events.selectors import EventFilters
+from people.models import Person
 
 UPDATED_HELP = "ISO 8601 date-time: only rows changed after it (for incremental sync)."
 
 
 class EventFilterSet(SelectorFilterSet):
+    known_slugs = {"person": Person, "topic": Topic}
+
     person = filters.CharFilter(help_text="Slug of a person who took part.")
     country = MultipleValueFilter(
         help_text="ISO 3166-1 alpha-2 code of a country involved (a participant represented it, or the event took "

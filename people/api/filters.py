@@ -19,6 +19,8 @@ class CountryFilterSet(SelectorFilterSet):
 
 
 class PersonFilterSet(SelectorFilterSet):
+    known_slugs = {"office": Office}
+
     q = filters.CharFilter(help_text=Q_HELP.format(what="every name form (other names and native script included)"))
     country = filters.CharFilter(help_text="Nationality. " + COUNTRY_HELP)
     office = filters.CharFilter(help_text="Slug of an office the person held at any time.")
@@ -40,6 +42,8 @@ class OfficeFilterSet(SelectorFilterSet):
 
 
 class TenureFilterSet(SelectorFilterSet):
+    known_slugs = {"office": Office, "person": Person}
+
     office = filters.CharFilter(help_text="Office slug.")
     person = filters.CharFilter(help_text="Person slug.")
     country = filters.CharFilter(help_text="Country of the office. " + COUNTRY_HELP)

@@ -103,6 +103,8 @@ def test_q_finds_a_participant_by_native_name(client, seed_data):
         ("kind=picnic", "kind"),
         ("status=maybe", "status"),
         ("ordering=title", "ordering"),
+        ("person=nobody", "person"),
+        ("topic=no-such-topic", "topic"),
     ],
 )
 def test_malformed_event_filters_answer_400_naming_the_parameter(client, seed_data, query, field):
@@ -182,6 +184,9 @@ def test_tenures_by_office_person_and_q(client, seed_data):
         ("/api/v1/topics/?updated_since=soon", "updated_since"),
         ("/api/v1/sources/?updated_since=soon", "updated_since"),
         ("/api/v1/tenures/?page_size=10&updated_since=x", "updated_since"),
+        ("/api/v1/tenures/?office=no-such-office", "office"),
+        ("/api/v1/tenures/?person=nobody", "person"),
+        ("/api/v1/people/?office=no-such-office", "office"),
     ],
 )
 def test_malformed_filters_answer_400_everywhere(client, seed_data, url, field):
@@ -232,7 +237,15 @@ def test_cursor_is_stable_while_events_are_added(client, seed_data):
 
 def test_page_size_is_capped_at_100(client, seed_data):
     assert len(client.get("/api/v1/events/?page_size=1000").json()["results"]) == 19
+    import string
+
     from tests.factories import CountryFactory
 
-    CountryFactory.create_batch(100)
+    for n in range(100):  # codes the seed data does not use
+        iso2 = "XZYW"[n // 26] + string.ascii_uppercase[n % 26]
+        CountryFactory(iso2=iso2, iso3=f"{iso2}Q")
     assert len(client.get("/api/v1/countries/?page_size=1000").json()["results"]) == 100
+
+
+def test_unknown_slug_message(client, seed_data):
+    assert error_fields(client, "/api/v1/events/?person=nobody") == {"person": ["Unknown person: nobody."]}
