@@ -58,6 +58,14 @@ class ConditionalWriteMixin(ConditionalMixin):
             self.perform_remove(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    def conditional_change(self, request, change) -> Response:
+        """Apply ``change(instance)`` (a service call) under the same lock and If-Match check as an update."""
+        with transaction.atomic():
+            instance = self.locked_object()
+            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            instance = change(instance)
+        return Response(self.representation(instance))
+
     def perform_write(self, instance, data: dict, *, partial: bool):
         raise NotImplementedError
 

@@ -1,7 +1,8 @@
 """REST views for events, topics and sources: thin wrappers over events.selectors and services."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, DjangoModelPermissionsOrAnonReadOnly
 
 from common.api.conditional import ConditionalMixin
@@ -13,7 +14,17 @@ from events.api.filters import EventFilterSet, SourceFilterSet, TopicFilterSet
 from events.api.serializers import EventSerializer, EventWriteSerializer, SourceSerializer, TopicSerializer
 from events.models import Event
 from events.selectors import EventFilters, event_list, event_with_details, source_list, topic_list
-from events.services import EventIn, ParticipantIn, event_create, event_delete, event_update
+from events.services import (
+    EventIn,
+    ParticipantIn,
+    event_create,
+    event_delete,
+    event_publish,
+    event_retract,
+    event_return_to_draft,
+    event_submit_for_review,
+    event_update,
+)
 
 EVENT_FIELDS = [
     "title",
@@ -113,6 +124,49 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
 
     def perform_remove(self, instance) -> None:
         event_delete(event=instance, user=self.request.user)
+
+    # --- the review workflow: draft → in review → published (→ retracted)
+
+    @extend_schema(
+        summary="Hand a draft (or a corrected retracted event) to the editors (curators)",
+        request=None,
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, *args, **kwargs):
+        return self.conditional_change(request, lambda e: event_submit_for_review(event=e, user=request.user))
+
+    @extend_schema(
+        summary="Take an event out of review, back to draft (curators)",
+        request=None,
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"], url_path="return-to-draft")
+    def return_to_draft(self, request, *args, **kwargs):
+        return self.conditional_change(request, lambda e: event_return_to_draft(event=e, user=request.user))
+
+    @extend_schema(
+        summary="Publish a reviewed event (editors: events.publish_event)",
+        request=None,
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, *args, **kwargs):
+        return self.conditional_change(request, lambda e: event_publish(event=e, user=request.user))
+
+    @extend_schema(
+        summary="Withdraw a published event from the public, saying why (editors)",
+        request=inline_serializer("RetractIn", {"reason": serializers.CharField()}),
+        parameters=[if_match_parameter()],
+        responses={200: EventSerializer, **WRITE_ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def retract(self, request, *args, **kwargs):
+        reason = str(request.data.get("reason", ""))
+        return self.conditional_change(request, lambda e: event_retract(event=e, user=request.user, reason=reason))
 
 
 @extend_schema_view(

@@ -260,3 +260,32 @@ def test_session_auth_needs_csrf(seed_data, curator):
     response = api.post("/api/v1/tenures/", NEW_TENURE, format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["error"]["message"]
+
+
+# --- the review workflow
+
+
+def test_curator_submits_and_editor_publishes_then_retracts(curator_client, editor_client, client, seed_data):
+    url = curator_client.post("/api/v1/events/", new_event(), format="json").json()["url"]
+    assert client.get(url).status_code == 404  # a draft is not public
+    submitted = curator_client.post(f"{url}submit/")
+    assert submitted.json()["review_state"] == "in_review"
+    assert curator_client.post(f"{url}publish/").status_code == 403  # curators cannot publish
+    published = editor_client.post(f"{url}publish/", HTTP_IF_MATCH=submitted["ETag"])
+    assert published.json()["review_state"] == "published"
+    assert client.get(url).status_code == 200
+    assert errors(editor_client.post(f"{url}retract/", {"reason": ""}, format="json")) == {
+        "retraction_reason": ["Say why the event is retracted."]
+    }
+    retracted = editor_client.post(f"{url}retract/", {"reason": "Duplicate of another report."}, format="json")
+    assert retracted.json()["review_state"] == "retracted"
+    assert client.get(url).status_code == 404
+
+
+def test_workflow_actions_check_if_match_and_transitions(curator_client, seed_data):
+    created = curator_client.post("/api/v1/events/", new_event(), format="json")
+    url = created.json()["url"]
+    curator_client.patch(url, {"venue": "MOFA"}, format="json")
+    assert curator_client.post(f"{url}submit/", HTTP_IF_MATCH=created["ETag"]).status_code == 412
+    assert "review_state" in errors(curator_client.post(f"{url}return-to-draft/"))  # a draft is not in review
+    assert curator_client.get(url).json()["review_state"] == "draft"
