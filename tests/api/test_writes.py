@@ -270,7 +270,9 @@ def test_curator_submits_and_editor_publishes_then_retracts(curator_client, edit
     assert client.get(url).status_code == 404  # a draft is not public
     submitted = curator_client.post(f"{url}submit/")
     assert submitted.json()["review_state"] == "in_review"
-    assert curator_client.post(f"{url}publish/").status_code == 403  # curators cannot publish
+    refused = curator_client.post(f"{url}publish/")  # curators cannot publish
+    assert refused.status_code == 403
+    assert "events.publish_event" in refused.json()["error"]["message"]
     published = editor_client.post(f"{url}publish/", HTTP_IF_MATCH=submitted["ETag"])
     assert published.json()["review_state"] == "published"
     assert client.get(url).status_code == 200
