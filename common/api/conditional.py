@@ -77,10 +77,14 @@ class ConditionalMixin:
             if last_modified is not None:
                 response["Last-Modified"] = http_date(last_modified.timestamp())
             if request.method in ("GET", "HEAD"):
+                # If-Modified-Since is honoured on single resources only: a list whose row was
+                # deleted or unpublished can change without its newest updated_at changing.
+                # The ETag covers both.
+                honour_date = last_modified is not None and getattr(self, "action", None) == "retrieve"
                 response = get_conditional_response(
                     request._request,
                     etag=etag,
-                    last_modified=int(last_modified.timestamp()) if last_modified else None,
+                    last_modified=int(last_modified.timestamp()) if honour_date else None,
                     response=response,
                 )
         return response

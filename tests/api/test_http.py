@@ -89,3 +89,14 @@ def test_malformed_json_uses_the_error_body(curator_client, seed_data):
     response = curator_client.post("/api/v1/events/", "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "parse_error"
+
+
+def test_if_modified_since_never_hides_a_removed_row_from_a_list(client, seed_data):
+    from events.models import Event
+
+    url = "/api/v1/events/?country=KR"
+    first = client.get(url)
+    Event.objects.filter(slug="2020-12-09-biegun-choi-jong-kun").delete()  # the newest update is unchanged
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
