@@ -2,7 +2,8 @@
 
 Built from the django-simple-history tables every model keeps: one aggregate
 query per resource, whatever the number of changes. Deletions come back as
-tombstones (``"change": "deleted"``, no URL). For anonymous clients an event
+tombstones (``"change": "deleted"``, no URL). A changed tenure also lists its
+person and office as updated, since their representations embed it. For anonymous clients an event
 that left the public (retracted, or back to draft) is a tombstone too, and an
 event that was never published does not appear at all.
 """
@@ -51,7 +52,8 @@ RESOURCES = [
 
 def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict]:
     """Every object changed in (since, until], once, with its last change; oldest first."""
-    changes = []
+    changes: list[dict] = []
+    embedding: dict[tuple[str, int], datetime] = {}
     for resource in RESOURCES:
         history = resource.model.history.model
         latest = history.objects.filter(id=OuterRef("id")).order_by("-history_date", "-history_id")
@@ -71,6 +73,10 @@ def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict
             )
             .order_by()
         )
+        if resource.model is Tenure:  # whose representation (person.tenures, office.holders) changed with it
+            rows = rows.annotate(
+                person_id=Subquery(latest.values("person_id")[:1]), office_id=Subquery(latest.values("office_id")[:1])
+            )
         if resource.model is Event and not (user and user.has_perm("events.change_event")):
             rows = rows.filter(Exists(history.objects.filter(id=OuterRef("id"), review_state=ReviewState.PUBLISHED)))
         for row in rows:
@@ -89,8 +95,40 @@ def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict
                     "url": url,
                 }
             )
+            if resource.model is Tenure:
+                embedding[("people", row["person_id"])] = max(
+                    row["at"], embedding.get(("people", row["person_id"]), row["at"])
+                )
+                embedding[("offices", row["office_id"])] = max(
+                    row["at"], embedding.get(("offices", row["office_id"]), row["at"])
+                )
+    changes += _embedding_changes(changes, embedding)
     changes.sort(key=lambda c: (c["at"], c["resource"], c["id"]))
     return changes
+
+
+def _embedding_changes(changes: list[dict], embedding: dict[tuple[str, int], datetime]) -> list[dict]:
+    """People and offices whose embedded tenures changed, as updates (two queries at most)."""
+    listed = {(c["resource"], c["id"]) for c in changes}
+    wanted = {key: at for key, at in embedding.items() if key not in listed}
+    extra = []
+    for resource in RESOURCES:
+        ids = [pk for (name, pk) in wanted if name == resource.name]
+        if not ids:
+            continue
+        for pk, key in resource.model.objects.filter(pk__in=ids).values_list("pk", resource.key):
+            url = reverse(resource.route, kwargs={resource.url_kwarg: key})
+            extra.append(
+                {
+                    "resource": resource.name,
+                    "id": pk,
+                    "key": str(key),
+                    "change": "updated",
+                    "at": wanted[(resource.name, pk)],
+                    "url": url,
+                }
+            )
+    return extra
 
 
 ChangeSerializer = inline_serializer(

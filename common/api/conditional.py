@@ -18,8 +18,17 @@ from django.utils.http import http_date, parse_etags, quote_etag
 from common.api.exceptions import PreconditionFailed
 
 
+def _without_urls(node: Any) -> Any:
+    """The representation minus its API links, which depend on the host name the client used."""
+    if isinstance(node, dict):
+        return {k: _without_urls(v) for k, v in node.items() if k not in ("url", "next", "previous")}
+    if isinstance(node, list):
+        return [_without_urls(item) for item in node]
+    return node
+
+
 def etag_for(data: Any) -> str:
-    payload = json.dumps(data, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+    payload = json.dumps(_without_urls(data), sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
     return quote_etag(hashlib.sha256(payload).hexdigest()[:32])
 
 

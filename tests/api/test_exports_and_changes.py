@@ -120,6 +120,11 @@ def test_changes_feed_lists_created_updated_and_deleted(curator_client, editor_c
     assert changes[("tenures", tenure["id"])]["change"] == "created"
     assert changes[("tenures", tenure["id"])]["url"].endswith(f"/api/v1/tenures/{tenure['id']}/")
     assert changes[("tenures", 10)]["change"] == "updated"
+    # the person and office whose representations embed the new tenure changed too
+    assert changes[("people", tenure["person"]["id"])]["change"] == "updated"
+    assert changes[("offices", tenure["office"]["id"])]["url"].endswith(
+        "/api/v1/offices/kr-minister-of-foreign-affairs/"
+    )
     deleted = [c for c in body["changes"] if c["resource"] == "events"]
     assert [(c["key"], c["change"], c["url"]) for c in deleted] == [
         ("2020-12-09-biegun-choi-jong-kun", "deleted", None)
@@ -148,5 +153,5 @@ def test_changes_feed_needs_a_valid_since(client, db, query):
 
 
 def test_changes_feed_query_count_is_fixed(client, seed_data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):  # one per resource, + people and offices embedding changed tenures
         client.get("/api/v1/changes/?since=2000-01-01T00:00:00Z")

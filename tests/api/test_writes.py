@@ -291,3 +291,10 @@ def test_workflow_actions_check_if_match_and_transitions(curator_client, seed_da
     assert curator_client.post(f"{url}submit/", HTTP_IF_MATCH=created["ETag"]).status_code == 412
     assert "review_state" in errors(curator_client.post(f"{url}return-to-draft/"))  # a draft is not in review
     assert curator_client.get(url).json()["review_state"] == "draft"
+
+
+def test_etag_does_not_depend_on_the_host_name(curator_client, seed_data, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
+    url = "/api/v1/events/2020-12-09-biegun-choi-jong-kun/"
+    etag = curator_client.get(url, HTTP_HOST="api.example.org")["ETag"]
+    assert curator_client.patch(url, {"venue": "MOFA"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
