@@ -9,7 +9,8 @@ event that was never published does not appear at all.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Case, Exists, IntegerField, Max, Model, OuterRef, Subquery, When
 from django.urls import reverse
@@ -50,10 +51,17 @@ RESOURCES = [
 ]
 
 
-def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict]:
-    """Every object changed in (since, until], once, with its last change; oldest first."""
+def changes_between(
+    *, since: datetime, until: datetime, user=None, limit: int | None = None
+) -> tuple[list[dict], datetime, bool]:
+    """Every object changed in (since, until], once, with its last change; oldest first.
+
+    With ``limit``, at most about that many (one database read of ``limit + 1`` rows per
+    resource); ``until`` then moves back to the last change returned, and the third value
+    says there is more: ask again from the returned ``until``.
+    """
     changes: list[dict] = []
-    embedding: dict[tuple[str, int], datetime] = {}
+    tenure_rows: dict[int, dict] = {}
     for resource in RESOURCES:
         history = resource.model.history.model
         latest = history.objects.filter(id=OuterRef("id")).order_by("-history_date", "-history_id")
@@ -79,7 +87,11 @@ def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict
             )
         if resource.model is Event and not (user and user.has_perm("events.change_event")):
             rows = rows.filter(Exists(history.objects.filter(id=OuterRef("id"), review_state=ReviewState.PUBLISHED)))
+        if limit:
+            rows = rows.order_by("at", "id")[: limit + 1]
         for row in rows:
+            if resource.model is Tenure:
+                tenure_rows[row["id"]] = row
             if not row["exists"]:
                 change, url = "deleted", None
             else:
@@ -95,16 +107,22 @@ def changes_between(*, since: datetime, until: datetime, user=None) -> list[dict
                     "url": url,
                 }
             )
-            if resource.model is Tenure:
-                embedding[("people", row["person_id"])] = max(
-                    row["at"], embedding.get(("people", row["person_id"]), row["at"])
-                )
-                embedding[("offices", row["office_id"])] = max(
-                    row["at"], embedding.get(("offices", row["office_id"]), row["at"])
-                )
+    changes.sort(key=lambda c: (c["at"], c["resource"], c["id"]))
+    more = bool(limit) and len(changes) > limit
+    if more:
+        until = changes[limit - 1]["at"]
+        if changes[limit]["at"] == until:  # changes at the same instant straddle the cut: leave them all for next time
+            until -= timedelta(microseconds=1)
+        changes = [c for c in changes if c["at"] <= until]
+    embedding: dict[tuple[str, int], datetime] = {}
+    for change in changes:
+        if change["resource"] == "tenures":
+            row = tenure_rows[change["id"]]
+            for key in (("people", row["person_id"]), ("offices", row["office_id"])):
+                embedding[key] = max(row["at"], embedding.get(key, row["at"]))
     changes += _embedding_changes(changes, embedding)
     changes.sort(key=lambda c: (c["at"], c["resource"], c["id"]))
-    return changes
+    return changes, until, more
 
 
 def _embedding_changes(changes: list[dict], embedding: dict[tuple[str, int], datetime]) -> list[dict]:
@@ -145,6 +163,10 @@ ChangeSerializer = inline_serializer(
 )
 
 
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 10000
+
+
 class ChangesView(APIView):
     permission_classes = [AllowAny]
 
@@ -154,6 +176,12 @@ class ChangesView(APIView):
         "its latest change; `deleted` entries are tombstones.",
         parameters=[
             OpenApiParameter("since", OpenApiTypes.DATETIME, required=True, description="ISO 8601 date-time."),
+            OpenApiParameter(
+                "limit",
+                OpenApiTypes.INT,
+                description=f"At most about this many changes (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}); "
+                "when there are more, `next` asks for the rest.",
+            ),
         ],
         responses={
             200: inline_serializer(
@@ -161,6 +189,7 @@ class ChangesView(APIView):
                 fields={
                     "since": serializers.DateTimeField(),
                     "until": serializers.DateTimeField(help_text="Use as the next since."),
+                    "next": serializers.URLField(allow_null=True, help_text="The rest, when limit cut the answer."),
                     "changes": ChangeSerializer,
                 },
             ),
@@ -175,9 +204,15 @@ class ChangesView(APIView):
             raise exceptions.ValidationError({"since": exc.detail}) from exc
         if since is None:
             raise exceptions.ValidationError({"since": ["Required: an ISO 8601 date-time, e.g. 2026-11-28T00:00:00Z."]})
-        until = timezone.now()
-        changes = changes_between(since=since, until=until, user=request.user)
+        limit = request.query_params.get("limit", str(DEFAULT_LIMIT))
+        if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
+            raise exceptions.ValidationError({"limit": [f"A whole number from 1 to {MAX_LIMIT}."]})
+        changes, until, more = changes_between(since=since, until=timezone.now(), user=request.user, limit=int(limit))
         for change in changes:
             if change["url"]:
                 change["url"] = request.build_absolute_uri(change["url"])
-        return Response({"since": since, "until": until, "changes": changes})
+        next_url = None
+        if more:
+            query = urlencode({"since": until.isoformat().replace("+00:00", "Z"), "limit": limit})
+            next_url = request.build_absolute_uri(f"{request.path}?{query}")
+        return Response({"since": since, "until": until, "next": next_url, "changes": changes})

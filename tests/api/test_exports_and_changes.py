@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -155,3 +156,29 @@ def test_changes_feed_needs_a_valid_since(client, db, query):
 def test_changes_feed_query_count_is_fixed(client, seed_data, django_assert_max_num_queries):
     with django_assert_max_num_queries(9):  # one per resource, + people and offices embedding changed tenures
         client.get("/api/v1/changes/?since=2000-01-01T00:00:00Z")
+
+
+def test_changes_feed_pages_with_limit_and_next(client, db):
+    from django.utils import timezone
+
+    from tests.factories import CountryFactory, PersonFactory
+
+    since = timezone.now()
+    made = {("countries", c.pk) for c in CountryFactory.create_batch(3)}
+    made |= {("people", p.pk) for p in PersonFactory.create_batch(4)}
+    url = "/api/v1/changes/?" + urlencode({"since": since.isoformat(), "limit": 2})
+    seen, pages = [], 0
+    while url:
+        body = client.get(url).json()
+        assert len(body["changes"]) <= 2
+        seen += [(c["resource"], c["id"]) for c in body["changes"]]
+        url, pages = body["next"], pages + 1
+    assert sorted(seen) == sorted(made)
+    assert pages >= 4
+
+
+@pytest.mark.parametrize("limit", ["0", "10001", "ten"])
+def test_changes_feed_limit_is_validated(client, db, limit):
+    response = client.get(f"/api/v1/changes/?since=2026-01-01T00:00:00Z&limit={limit}")
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["limit"]
