@@ -182,3 +182,17 @@ def test_changes_feed_limit_is_validated(client, db, limit):
     response = client.get(f"/api/v1/changes/?since=2026-01-01T00:00:00Z&limit={limit}")
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["limit"]
+
+
+def test_export_queries_grow_with_chunks_not_rows(client, seed_data, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.api import exports
+
+    monkeypatch.setattr(exports, "CHUNK", 5)
+    with CaptureQueriesContext(connection) as ctx:
+        lines = streamed(client.get("/api/v1/exports/events.jsonl")).splitlines()
+    chunks = -(-len(lines) // 5)
+    assert len(lines) == 19
+    assert len(ctx.captured_queries) <= 1 + 3 * chunks  # the events, then participants, topics, sources per chunk
