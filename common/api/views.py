@@ -1,6 +1,7 @@
 """View mixins for the writable resources: conditional writes (If-Match → 412) in one transaction."""
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -21,8 +22,15 @@ class ConditionalWriteMixin(ConditionalMixin):
 
     def locked_object(self):
         """The object, its row locked until the transaction ends, re-read after the lock was taken."""
+        model = self.get_queryset().model
+        if connection.vendor == "sqlite":
+            # No row locks: take the database's write lock before reading anything (as BEGIN
+            # IMMEDIATE would), so a concurrent writer waits instead of failing with "locked".
+            pk = model._meta.pk.attname
+            model.objects.filter(pk=-1).update(**{pk: F(pk)})
         obj = self.get_object()  # 404 / permission checks
-        list(type(obj).objects.select_for_update(of=("self",)).filter(pk=obj.pk).order_by().values_list("pk"))
+        if connection.vendor != "sqlite":
+            list(model.objects.filter(pk=obj.pk).order_by().select_for_update(of=("self",)).values_list("pk"))
         return self.get_queryset().get(pk=obj.pk)
 
     def validated_input(self, *, partial: bool = False) -> dict:

@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 from tests.factories import EventFactory, SourceFactory
 
 
-@pytest.mark.postgresql
+@pytest.mark.postgresql  # SQLite's shared in-memory test database fails a waiting writer at once ("table is locked")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writes_with_the_same_if_match_let_exactly_one_through(django_user_model):
     from django.contrib.auth.models import Permission
