@@ -13,7 +13,7 @@ ErrorSerializer = inline_serializer(
                 "status": serializers.IntegerField(help_text="The HTTP status code, repeated."),
                 "code": serializers.CharField(
                     help_text="Machine-readable: invalid, not_found, not_authenticated, permission_denied, "
-                    "precondition_failed, throttled, method_not_allowed, parse_error, server_error."
+                    "precondition_failed, conflict, throttled, method_not_allowed, parse_error, server_error."
                 ),
                 "message": serializers.CharField(help_text="For humans."),
                 "fields": serializers.DictField(
@@ -43,6 +43,7 @@ WRITE_ERROR_RESPONSES = {
     401: _error("Not authenticated: send `Authorization: Token <key>` or a session cookie (with CSRF token)."),
     403: _error("Authenticated but without the model permission (add/change/delete) this write needs."),
     404: _error("No such resource."),
+    409: _error("A concurrent write took the same slug (or another unique value) first. Nothing changed."),
     412: _error("If-Match named an ETag that is no longer current: re-read, re-apply, retry. Nothing changed."),
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -26,6 +27,12 @@ class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The resource has changed since you read it (If-Match does not match its ETag)."
     default_code = "precondition_failed"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The write conflicts with data saved meanwhile (e.g. the same slug); re-read and retry."
+    default_code = "conflict"
 
 
 def _django_detail(exc: DjangoValidationError) -> Any:
@@ -70,6 +77,9 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.ValidationError(detail=_django_detail(exc))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, IntegrityError):  # a concurrent write won a uniqueness race that validation had passed
+        logger.warning("Integrity error in the REST API: %s", exc)
+        exc = Conflict()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(detail=str(exc) or None)  # services say which permission is missing
 

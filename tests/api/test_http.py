@@ -100,3 +100,18 @@ def test_if_modified_since_never_hides_a_removed_row_from_a_list(client, seed_da
     again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 200
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_lost_uniqueness_race_is_a_409_not_a_500(curator_client, seed_data, monkeypatch):
+    from django.db import IntegrityError
+
+    from events.api import views
+
+    def race(**kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(views, "event_create", race)
+    data = {"title": "t", "slug": "t", "kind": "meeting", "start_date": "2020-01-01", "sources": [1]}
+    response = curator_client.post("/api/v1/events/", data, format="json")
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
