@@ -38,7 +38,7 @@ def _any_contains(fields: list[str], terms: set[str]) -> Q:
 
 def event_fulltext(terms: set[str]) -> Q:
     """PostgreSQL full-text match of any term on title and summary; uses the GIN index of migration
-    events 0004_search_event_fulltext (the same SearchVector expression)."""
+    events 0005_search_event_fulltext (the same SearchVector expression)."""
     from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 
     vector = SearchVector("title", "summary", config="english")

@@ -218,8 +218,15 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
 
 
 @transaction.atomic
-def event_update(*, event: Event, data: EventIn) -> Event:
-    """Replace what an event says, its participants, topics and sources included, or change nothing."""
+def event_update(*, event: Event, data: EventIn, user: AbstractBaseUser | None) -> Event:
+    """Replace what an event says, its participants, topics and sources included, or change nothing.
+
+    A published event is public record: only editors may change it (curators
+    edit drafts, events in review and retracted ones). ``user=None`` is for
+    trusted code such as imports and scripts.
+    """
+    if user is not None and event.review_state == ReviewState.PUBLISHED:
+        _require(user, PUBLISH_PERMISSION, "change published")
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
     for name, value in data.__dict__.items():

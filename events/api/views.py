@@ -120,7 +120,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
             return event_create(data=event_in(dict(data)))
         if partial:
             data = event_as_input(instance) | dict(data)
-        return event_update(event=instance, data=event_in(dict(data)))
+        return event_update(event=instance, data=event_in(dict(data)), user=self.request.user)
 
     def perform_remove(self, instance) -> None:
         event_delete(event=instance, user=self.request.user)

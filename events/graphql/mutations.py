@@ -172,16 +172,19 @@ class EventMutations:
             return EventPayload(errors=field_errors(exc))
 
     @strawberry.mutation(permission_classes=[needs("events.change_event")], description="Change an event.")
-    def update_event(self, id: relay.GlobalID, input: EventPatch) -> EventPayload:
+    def update_event(self, info: strawberry.Info, id: relay.GlobalID, input: EventPatch) -> EventPayload:
         try:
             event = _event(id)
         except ValidationError as exc:
             return EventPayload(errors=field_errors(exc, prefix=[]))
         try:
             values = _as_values(event) | {k: v for k, v in vars(input).items() if v is not UNSET}
-            return EventPayload(event=event_update(event=event, data=_event_in(values)))
+            user = info.context.request.user
+            return EventPayload(event=event_update(event=event, data=_event_in(values), user=user))
         except ValidationError as exc:
             return EventPayload(errors=field_errors(exc))
+        except PermissionDenied as exc:
+            return EventPayload(errors=[FieldError(field="id", path=["id"], messages=[str(exc)])])
 
     @strawberry.mutation(
         permission_classes=[needs("events.delete_event", "events.publish_event")],

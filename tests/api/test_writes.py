@@ -293,8 +293,16 @@ def test_workflow_actions_check_if_match_and_transitions(curator_client, seed_da
     assert curator_client.get(url).json()["review_state"] == "draft"
 
 
-def test_etag_does_not_depend_on_the_host_name(curator_client, seed_data, settings):
+def test_etag_does_not_depend_on_the_host_name(editor_client, seed_data, settings):
     settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
     url = "/api/v1/events/2020-12-09-biegun-choi-jong-kun/"
-    etag = curator_client.get(url, HTTP_HOST="api.example.org")["ETag"]
-    assert curator_client.patch(url, {"venue": "MOFA"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+    etag = editor_client.get(url, HTTP_HOST="api.example.org")["ETag"]
+    assert editor_client.patch(url, {"venue": "MOFA"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+
+
+def test_curators_may_not_change_a_published_event(curator_client, editor_client, seed_data):
+    url = "/api/v1/events/2020-12-09-biegun-choi-jong-kun/"
+    refused = curator_client.patch(url, {"venue": "MOFA"}, format="json")
+    assert refused.status_code == 403
+    assert "events.publish_event" in refused.json()["error"]["message"]
+    assert editor_client.get(url).json()["venue"] == "Ministry of Foreign Affairs"  # unchanged

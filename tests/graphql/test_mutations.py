@@ -125,6 +125,18 @@ def test_a_failed_update_changes_nothing(curator_gql):
     assert event.title == "Biegun meets Choi Jong-kun again" and event.participations.count() == 2
 
 
+def test_curators_may_not_change_a_published_event(curator_gql, editor_gql):
+    published = Event.objects.get(slug="2020-12-09-biegun-choi-jong-kun")
+    event_id = to_base64("Event", published.pk)
+    refused = curator_gql.data(UPDATE, {"id": event_id, "input": {"summary": "Changed."}})["updateEvent"]
+    assert refused["event"] is None
+    assert "events.publish_event" in refused["errors"][0]["messages"][0]
+    published.refresh_from_db()
+    assert published.summary != "Changed."
+    allowed = editor_gql.data(UPDATE, {"id": event_id, "input": {"summary": "Changed."}})["updateEvent"]
+    assert allowed["errors"] == [] and allowed["event"]["summary"] == "Changed."
+
+
 def test_update_of_an_unknown_event_names_the_id(curator_gql):
     result = curator_gql.data(UPDATE, {"id": to_base64("Event", 999999), "input": {"title": "x"}})["updateEvent"]
     assert result["errors"] == [{"field": "id", "path": ["id"], "messages": ["No Event has this id."]}]
