@@ -177,7 +177,7 @@ SPECTACULAR_SETTINGS = {
         "Who met whom, when, where, in which office, about what, on whose report.\n\n"
         "Reads are public (published events only); writes need a curator's token "
         "(`Authorization: Token <key>`) or session, and the model permission. "
-        "Every error has the body `{\"error\": {\"status\", \"code\", \"message\", \"fields\"?}}`. "
+        'Every error has the body `{"error": {"status", "code", "message", "fields"?}}`. '
         "Responses carry an ETag; send it as If-None-Match (304) or If-Match on writes (412 when stale). "
         "Anonymous clients are throttled (429 with Retry-After)."
     ),
