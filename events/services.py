@@ -7,8 +7,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from common.merging import move_other_names
 from common.models import DatePrecision
-from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Source, Topic, TopicName
+from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Source, Topic
 from people.models import Country, Office, Person
 from people.selectors import office_held_on
 
@@ -201,17 +202,15 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
             child.full_clean()
             child._change_reason = reason
             child.save()
-        known = {(n.name, n.language) for n in survivor.other_names.all()} | {(survivor.name, "")}
-        for other in dup.other_names.all():
-            if (other.name, other.language) in known:
-                other.delete()
-                continue
-            other.topic = survivor
-            other._change_reason = reason
-            other.save()
-            known.add((other.name, other.language))
-        if (dup.name, "") not in known and dup.name != survivor.name:
-            TopicName.objects.create(topic=survivor, name=dup.name, note=f"merged from {dup.slug}")
+        move_other_names(
+            names=dup.other_names.all(),
+            known=survivor.other_names.all(),
+            owner_field="topic",
+            survivor=survivor,
+            old_name=dup.name,
+            old_slug=dup.slug,
+            reason=reason,
+        )
         dup._change_reason = reason
         dup.delete()
     return survivor

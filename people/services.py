@@ -5,9 +5,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.merging import move_other_names
 from common.models import DatePrecision
 from events.models import Source
-from people.models import Office, OfficeTitle, Person, PersonName, Tenure, TenureStatus
+from people.models import Office, Person, Tenure, TenureStatus
 
 
 @transaction.atomic
@@ -108,17 +109,15 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
             twin = survivor.tenures.filter(office_id=tenure.office_id, start=tenure.start, status=tenure.status).first()
             tenure.person = survivor
             _move_tenure(tenure, reason=reason, twin=twin)
-        known = {(n.name, n.language) for n in survivor.other_names.all()}
-        for other in dup.other_names.all():
-            if (other.name, other.language) in known:
-                other.delete()
-                continue
-            other.person = survivor
-            other._change_reason = reason
-            other.save()
-            known.add((other.name, other.language))
-        if dup.name != survivor.name and (dup.name, "") not in known:
-            PersonName.objects.create(person=survivor, name=dup.name, note=f"merged from {dup.slug}")
+        move_other_names(
+            names=dup.other_names.all(),
+            known=survivor.other_names.all(),
+            owner_field="person",
+            survivor=survivor,
+            old_name=dup.name,
+            old_slug=dup.slug,
+            reason=reason,
+        )
         _fill_blanks(survivor, dup, ["native_name", "nationality_id", "description"])
         survivor._change_reason = reason
         survivor.save()
@@ -148,17 +147,15 @@ def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
             participation.office = survivor
             participation._change_reason = reason
             participation.save()
-        known = {(t.name, t.language) for t in survivor.other_titles.all()}
-        for other in dup.other_titles.all():
-            if (other.name, other.language) in known:
-                other.delete()
-                continue
-            other.office = survivor
-            other._change_reason = reason
-            other.save()
-            known.add((other.name, other.language))
-        if dup.title != survivor.title and (dup.title, "") not in known:
-            OfficeTitle.objects.create(office=survivor, name=dup.title, note=f"merged from {dup.slug}")
+        move_other_names(
+            names=dup.other_titles.all(),
+            known=survivor.other_titles.all(),
+            owner_field="office",
+            survivor=survivor,
+            old_name=dup.title,
+            old_slug=dup.slug,
+            reason=reason,
+        )
         _fill_blanks(survivor, dup, ["country_id", "body", "description"])
         survivor._change_reason = reason
         survivor.save()
