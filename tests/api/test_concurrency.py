@@ -1,4 +1,4 @@
-"""Two curators writing the same version at once: one wins, the other gets 412 (PostgreSQL row locks)."""
+"""Two writers sending the same version at once: one wins, the other gets 412 (PostgreSQL row locks)."""
 
 import threading
 
@@ -14,8 +14,8 @@ from tests.factories import EventFactory, SourceFactory
 def test_concurrent_writes_with_the_same_if_match_let_exactly_one_through(django_user_model):
     from django.contrib.auth.models import Permission
 
-    user = django_user_model.objects.create_user("curator")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_event", "change_event"]))
+    user = django_user_model.objects.create_user("editor")  # a published event: only editors change it
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_event", "change_event", "publish_event"]))
     event = EventFactory(review_state="published")
     event.sources.add(SourceFactory())
     url = f"/api/v1/events/{event.slug}/"
