@@ -185,8 +185,16 @@ class RowWriter:
         self.rows[key] = self.rows.get(key, 0) + len(rows)
 
     def finish(self) -> None:
-        """Move the sequences past the keys allocated here."""
+        """Move the sequences past the keys allocated here; on PostgreSQL, refresh the planner's statistics.
+
+        Without ANALYZE after a bulk load the planner still believes the tables
+        are tiny or empty and picks sequential scans (and JIT) for the APIs'
+        prefetches: a page of 100 events took 2 s instead of 0.6 s at a million.
+        """
         statements = self.connection.ops.sequence_reset_sql(no_style(), [t.model for t in TABLES.values()])
+        if self.connection.vendor == "postgresql":
+            qn = self.connection.ops.quote_name
+            statements = [*statements, f"ANALYZE {', '.join(qn(t.name) for t in TABLES.values())}"]
         with self.connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
