@@ -12,7 +12,7 @@ substring.
 """
 
 from django.db import connection
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import BooleanField, Exists, F, Func, Model, OuterRef, Q
 
 
 def spelling_variants(q: str) -> set[str]:
@@ -37,11 +37,11 @@ def _any_contains(fields: list[str], terms: set[str]) -> Q:
 
 
 def event_fulltext(terms: set[str]) -> Q:
-    """PostgreSQL full-text match of any term on title and summary; uses the GIN index of migration
-    events 0005_search_event_fulltext (the same SearchVector expression)."""
+    """PostgreSQL full-text match of any term on title, summary, city and venue; uses the GIN index of
+    migration events 0005_search_event_fulltext (the same SearchVector expression)."""
     from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 
-    vector = SearchVector("title", "summary", config="english")
+    vector = SearchVector("title", "summary", "city", "venue", config="english")
     query = None
     for term in sorted(terms):
         one = SearchQuery(term, config="english", search_type="websearch")
@@ -50,21 +50,56 @@ def event_fulltext(terms: set[str]) -> Q:
 
 
 def _event_search_postgresql(terms: set[str], topic_match) -> Q:
-    """Events matching ``terms``: one set of ids from the full-text index, the topics and the participants."""
-    from events.models import Event, Participation
+    """Events matching ``terms``: one set of ids from the full-text index, the topics and the participants.
 
+    Each branch is index-friendly at a million events: the GIN index for the
+    event's own text, the topic link table, participations by matching person
+    (people are few), and unnamed participants through the person IS NULL index.
+    """
+    from events.models import Event, Participation
+    from people.models import Person
+
+    people = Person.objects.filter(_person_q(terms))
+    # order_by(): no branch may drag in its model's default ordering (and the join it needs).
     ids = (
         Event.objects.filter(event_fulltext(terms))
+        .order_by()
         .values("pk")
         .union(
-            Event.objects.filter(_any_contains(["city", "venue"], terms)).values("pk"),
-            Event.topics.through.objects.filter(topic_id__in=topic_match.values("id")).values("event_id"),
-            Participation.objects.filter(
-                _any_contains(["person__name", "person__native_name", "description"], terms)
-            ).values("event_id"),
+            Event.topics.through.objects.filter(topic_id__in=topic_match.values("id")).order_by().values("event_id"),
+            # = ANY(ARRAY(…)): the few matching people are found first, then their participations by index
+            # (an IN (subquery) lets the planner scan every participation instead).
+            Participation.objects.filter(_equals_any("person_id", people.order_by().values("pk")))
+            .order_by()
+            .values("event_id"),
+            Participation.objects.filter(person__isnull=True)
+            .filter(_any_contains(["description"], terms))
+            .order_by()
+            .values("event_id"),
         )
     )
     return Q(pk__in=ids)
+
+
+class _EqualsAny(Func):
+    """``column = ANY(ARRAY(subquery))``: PostgreSQL runs the subquery once, then probes the column's index."""
+
+    arg_joiner = " = ANY("
+    template = "%(expressions)s)"
+    output_field = BooleanField()
+
+
+def _equals_any(column: str, subquery) -> _EqualsAny:
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    return _EqualsAny(F(column), ArraySubquery(subquery))
+
+
+def _person_q(terms: set[str]) -> Q:
+    from people.models import PersonName
+
+    names = PersonName.objects.filter(person=OuterRef("pk")).filter(_any_contains(["name"], terms))
+    return _any_contains(["name", "sort_name", "native_name"], terms) | Exists(names)
 
 
 def search_filter(model: type[Model], q: str) -> Q:
@@ -77,8 +112,7 @@ def search_filter(model: type[Model], q: str) -> Q:
         return Q()
 
     if model is Person:
-        names = PersonName.objects.filter(person=OuterRef("pk")).filter(_any_contains(["name"], terms))
-        return _any_contains(["name", "sort_name", "native_name"], terms) | Exists(names)
+        return _person_q(terms)
     if model is Office:
         titles = OfficeTitle.objects.filter(office=OuterRef("pk")).filter(_any_contains(["name"], terms))
         return _any_contains(["title", "body"], terms) | Exists(titles)

@@ -12,7 +12,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 SHOW_SETTINGS = (
     "import json; from django.conf import settings; db = settings.DATABASES['default']; "
     "print(json.dumps({'engine': db['ENGINE'], 'name': db['NAME'], 'host': db.get('HOST'), "
-    "'health': db.get('CONN_HEALTH_CHECKS'), 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS}))"
+    "'health': db.get('CONN_HEALTH_CHECKS'), 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
+    "'options': db.get('OPTIONS', {})}))"
 )
 
 
@@ -59,3 +60,9 @@ def test_settings_use_postgresql_with_health_checks_from_database_url(tmp_path):
 def test_settings_read_allowed_hosts_as_a_comma_separated_list(tmp_path):
     result = _load_settings(tmp_path, SECRET_KEY="x", ALLOWED_HOSTS="attache.example.org, api.example.org,")
     assert json.loads(result.stdout)["hosts"] == ["attache.example.org", "api.example.org"]
+
+
+def test_postgresql_connections_turn_the_jit_compiler_off(tmp_path):
+    """The APIs' short queries spent more time in JIT compilation than in execution at a million events."""
+    result = _load_settings(tmp_path, SECRET_KEY="x", DATABASE_URL="postgres://attache@db.example.org:5432/attache")
+    assert "-c jit=off" in json.loads(result.stdout)["options"]["options"]

@@ -1,4 +1,4 @@
-"""On PostgreSQL, a GIN index for full-text search over an event's title and summary.
+"""On PostgreSQL, a GIN index for full-text search over an event's title, summary, city and venue.
 
 The indexed expression is built by the same ``SearchVector`` that
 ``common.search.event_fulltext`` filters with, so the planner can use it. On
@@ -14,7 +14,7 @@ INDEX_NAME = "event_fulltext_gin"
 
 
 def _index():
-    return GinIndex(SearchVector("title", "summary", config="english"), name=INDEX_NAME)
+    return GinIndex(SearchVector("title", "summary", "city", "venue", config="english"), name=INDEX_NAME)
 
 
 def forward(apps, schema_editor):
