@@ -36,6 +36,37 @@ def _any_contains(fields: list[str], terms: set[str]) -> Q:
     return cond
 
 
+# Full-text vectors on PostgreSQL, each served by a GIN index over the very same expression
+# (events 0005_search_event_fulltext, people 0004_search_fulltext). Names use the 'simple'
+# configuration: no stemming, so 'Kim' is not cut down, and word order does not matter.
+NAME_VECTORS = {
+    "person": (("name", "sort_name", "native_name"), "simple"),
+    "office": (("title", "body"), "simple"),
+}
+
+
+def fulltext(fields: tuple[str, ...], config: str, terms: set[str], *, prefix: str = "") -> Q:
+    """A full-text match of any of ``terms`` on ``fields`` (prefixed for a related model)."""
+    from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+
+    vector = SearchVector(*(f"{prefix}{f}" for f in fields), config=config)
+    query = None
+    for term in sorted(terms):
+        one = SearchQuery(term, config=config, search_type="websearch")
+        query = one if query is None else query | one
+    return Q(SearchVectorExact(vector, query))
+
+
+def _names_match(kind: str, terms: set[str], *, prefix: str = "") -> Q:
+    """Substring match on a person's or office's own name fields, or full-text on PostgreSQL as well
+    (so 'Jong-kun Choi' finds 'Choi Jong-kun'); substrings keep partial names and native script working."""
+    fields, config = NAME_VECTORS[kind]
+    cond = _any_contains([f"{prefix}{f}" for f in fields], terms)
+    if connection.vendor == "postgresql":
+        cond |= fulltext(fields, config, terms, prefix=prefix)
+    return cond
+
+
 def event_fulltext(terms: set[str]) -> Q:
     """PostgreSQL full-text match of any term on title, summary, city and venue; uses the GIN index of
     migration events 0005_search_event_fulltext (the same SearchVector expression)."""
@@ -99,7 +130,7 @@ def _person_q(terms: set[str]) -> Q:
     from people.models import PersonName
 
     names = PersonName.objects.filter(person=OuterRef("pk")).filter(_any_contains(["name"], terms))
-    return _any_contains(["name", "sort_name", "native_name"], terms) | Exists(names)
+    return _names_match("person", terms) | Exists(names)
 
 
 def search_filter(model: type[Model], q: str) -> Q:
@@ -115,12 +146,13 @@ def search_filter(model: type[Model], q: str) -> Q:
         return _person_q(terms)
     if model is Office:
         titles = OfficeTitle.objects.filter(office=OuterRef("pk")).filter(_any_contains(["name"], terms))
-        return _any_contains(["title", "body"], terms) | Exists(titles)
+        return _names_match("office", terms) | Exists(titles)
     if model is Tenure:
         names = PersonName.objects.filter(person=OuterRef("person_id")).filter(_any_contains(["name"], terms))
         titles = OfficeTitle.objects.filter(office=OuterRef("office_id")).filter(_any_contains(["name"], terms))
         return (
-            _any_contains(["person__name", "person__native_name", "office__title"], terms)
+            _names_match("person", terms, prefix="person__")
+            | _names_match("office", terms, prefix="office__")
             | Exists(names)
             | Exists(titles)
         )

@@ -50,3 +50,18 @@ def test_the_search_index_migration_is_a_no_op_elsewhere(db):
     with connection.cursor() as cursor:
         indexes = [i.lower() for i in connection.introspection.get_constraints(cursor, "events_event")]
     assert "event_fulltext_gin" not in indexes
+
+
+@pytest.mark.postgresql
+def test_postgresql_name_search_matches_words_in_any_order_through_gin_indexes(client, seed_data):
+    from common.search import NAME_VECTORS, fulltext
+    from people.models import Office, Person
+
+    found = client.get("/api/v1/people/", {"q": "Jong-kun Choi"}).json()["results"]
+    assert [p["slug"] for p in found] == ["choi-jong-kun"]  # no substring matches: words in another order
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        person_plan = Person.objects.filter(fulltext(*NAME_VECTORS["person"], {"Choi"})).order_by().explain()
+        office_plan = Office.objects.filter(fulltext(*NAME_VECTORS["office"], {"Affairs"})).order_by().explain()
+    assert "person_fulltext_gin" in person_plan
+    assert "office_fulltext_gin" in office_plan
