@@ -42,8 +42,8 @@ def main() -> None:
     django.setup()
     from django.test import Client
 
+    from common.graphql.keyset import encode_cursor
     from events.selectors import event_list
-    from project.graphql.keyset import encode_cursor
 
     client = Client()
     ordered = event_list().order_by("-start_date", "-id").only("start_date", "id")

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from project.graphql.root import schema
-from project.graphql.views import AttacheGraphQLView
+from common.graphql.views import AttacheGraphQLView
+from project.graphql.schema import schema
 
 urlpatterns = [
     path("graphql/", AttacheGraphQLView.as_view(schema=schema, graphql_ide="graphiql"), name="graphql"),

@@ -11,9 +11,9 @@ from enum import Enum
 import strawberry
 from django.db.models import QuerySet
 
+from events.graphql import enums
 from events.models import Event, Source, Topic
 from events.selectors import EventFilters, event_list, source_list, topic_list
-from project.graphql import enums
 
 
 @strawberry.input

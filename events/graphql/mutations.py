@@ -11,13 +11,13 @@ import strawberry
 from django.core.exceptions import PermissionDenied, ValidationError
 from strawberry import UNSET, relay
 
+from common.graphql.payloads import FieldError, Lookup, field_errors, needs
 from common.models import DatePrecision
+from events.graphql import enums
 from events.graphql.types import EventType
 from events.models import Event, EventStatus, ParticipationRole, Source, Topic
 from events.services import EventIn, ParticipantIn, event_create, event_delete, event_update
 from people.models import Country, Office, Person
-from project.graphql import enums
-from project.graphql.payloads import FieldError, Lookup, field_errors, needs
 
 
 @strawberry.input(

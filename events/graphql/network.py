@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 import strawberry_django
 
+from common.graphql.errors import PublicError
+from common.graphql.fields import MAX_PAGE
 from events.graphql.filters import EventFilter
 from events.selectors import EventFilters, meeting_pairs
 from people.models import Person
-from project.graphql.errors import PublicError
-from project.graphql.fields import MAX_PAGE
 
 if TYPE_CHECKING:
     from people.graphql.types import PersonType

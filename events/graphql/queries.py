@@ -4,12 +4,12 @@ import strawberry
 import strawberry_django
 from django.db.models import QuerySet
 
+from common.graphql.fields import Connection
+from common.graphql.keyset import KeysetConnection
 from events.graphql import filters as f
 from events.graphql.network import Network, resolve_network
 from events.graphql.types import EventType, SourceType, TopicType
 from events.models import Event, Source, Topic
-from project.graphql.fields import Connection
-from project.graphql.keyset import KeysetConnection
 
 
 @strawberry.type(

@@ -12,11 +12,11 @@ import strawberry_django
 from django.db.models import QuerySet
 from strawberry import auto, relay
 
+from common.graphql.fields import capped_list
+from events.graphql import enums
 from events.models import Event, Participation, Source, Topic
 from events.selectors import can_see_unpublished, visible_events
 from people.graphql.types import OtherName
-from project.graphql import enums
-from project.graphql.fields import capped_list
 
 if TYPE_CHECKING:
     from people.graphql.types import CountryType, OfficeType, PersonType, TenureType

@@ -4,10 +4,10 @@ import strawberry
 import strawberry_django
 from django.db.models import QuerySet
 
+from common.graphql.fields import Connection
 from people.graphql import filters as f
 from people.graphql.types import CountryType, OfficeType, PersonType, TenureType
 from people.models import Country, Office, Person, Tenure
-from project.graphql.fields import Connection
 
 
 @strawberry.type

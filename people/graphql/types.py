@@ -6,9 +6,9 @@ import strawberry
 import strawberry_django
 from strawberry import auto, relay
 
+from common.graphql.fields import capped_list
+from people.graphql import enums
 from people.models import Country, Office, Person, Tenure
-from project.graphql import enums
-from project.graphql.fields import capped_list
 
 if TYPE_CHECKING:
     from events.graphql.types import EventType, ParticipationType, SourceType

@@ -88,8 +88,8 @@ def test_postgresql_answers_a_deep_cursor_from_the_index(events):
     """The row value is an index condition on (start_date, id), so depth costs nothing (no OFFSET, no OR)."""
     from django.db.models import F, Value
 
+    from common.graphql.keyset import RowCompare
     from events.selectors import event_list
-    from project.graphql.keyset import RowCompare
 
     deep = sorted(events, key=lambda e: (e.start_date, e.pk))[3]
     qs = (

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from project.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
+from common.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
 
 
 def refused(gql, query: str, variables: dict | None = None) -> str:

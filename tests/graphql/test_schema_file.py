@@ -4,10 +4,10 @@ from pathlib import Path
 
 from strawberry.printer import print_schema
 
-from project.graphql import schema
+from project.graphql.schema import schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
-REGENERATE = "python manage.py export_schema project.graphql:schema --path schema.graphql"
+REGENERATE = "python manage.py export_schema project.graphql.schema:schema --path schema.graphql"
 
 
 def test_schema_file_matches_the_code():

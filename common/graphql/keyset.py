@@ -17,8 +17,8 @@ from django.db.models import BooleanField, Expression, F, Model, QuerySet, Value
 from strawberry import relay
 from strawberry.relay import PageInfo, from_base64, to_base64
 
-from project.graphql.errors import PublicError
-from project.graphql.fields import DEFAULT_PAGE, MAX_PAGE
+from common.graphql.errors import PublicError
+from common.graphql.fields import DEFAULT_PAGE, MAX_PAGE
 
 CURSOR_PREFIX = "keyset"
 
@@ -62,8 +62,14 @@ def _key_fields(qs: QuerySet) -> tuple[list[str], bool]:
     return ["id" if n == "pk" else n for n in names], descending.pop()
 
 
-def encode_cursor(row: Model, fields: list[str]) -> str:
-    values = [getattr(row, name) for name in fields]
+def keyset_key_fields(qs: QuerySet) -> list[str]:
+    """The columns a cursor of ``qs`` holds (its ordering, ending with the id)."""
+    return _key_fields(qs)[0]
+
+
+def encode_cursor(row: Model | dict, fields: list[str]) -> str:
+    """The cursor of a row: a model instance or a ``values()`` dict."""
+    values = [row[name] for name in fields] if isinstance(row, dict) else [getattr(row, name) for name in fields]
     return to_base64(CURSOR_PREFIX, json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values]))
 
 

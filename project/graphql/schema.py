@@ -6,14 +6,15 @@ from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from common.graphql.compiled import CompiledReads
+from common.graphql.errors import PublicErrors
+from common.graphql.fields import MAX_PAGE
+from common.graphql.limits import limit_extensions
+from common.graphql.views import MutationCsrf
 from events.graphql.mutations import EventMutations
 from events.graphql.queries import EventsQuery
 from people.graphql.mutations import PeopleMutations
 from people.graphql.queries import PeopleQuery
-from project.graphql.errors import PublicErrors
-from project.graphql.fields import MAX_PAGE
-from project.graphql.limits import limit_extensions
-from project.graphql.views import MutationCsrf
 
 
 @strawberry.type(description="Read the curated diplomacy data. Anonymous callers see published events only.")
@@ -31,5 +32,5 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(relay_max_results=MAX_PAGE),
-    extensions=[*limit_extensions(), MutationCsrf, DjangoOptimizerExtension, PublicErrors],
+    extensions=[*limit_extensions(), MutationCsrf, CompiledReads, DjangoOptimizerExtension, PublicErrors],
 )

@@ -25,9 +25,17 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
 
-from project.graphql.fields import DEFAULT_PAGE, MAX_PAGE
+from common.graphql.fields import DEFAULT_PAGE, MAX_PAGE
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -127,10 +135,26 @@ class PageBudget(SchemaExtension):
                 )
 
 
+# The depth and alias rules are made once, not per request, so that a document's validation
+# (rules included) is cached by ``ValidationCache``: a query a frontend sends again is neither
+# parsed nor validated again.
+STATIC_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+CACHED_DOCUMENTS = 512  # distinct query texts kept parsed and validated, per process
+
+
+class StaticLimitRules(AddValidationRules):
+    def __init__(self) -> None:
+        super().__init__(STATIC_RULES)
+
+
 def limit_extensions() -> list:
     return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        StaticLimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
         PageBudget,
     ]

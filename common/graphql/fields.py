@@ -16,7 +16,7 @@ from strawberry_django.fields.field import StrawberryDjangoField
 from strawberry_django.pagination import OffsetPaginationInput
 from strawberry_django.relay import DjangoListConnection
 
-from project.graphql.errors import PublicError
+from common.graphql.errors import PublicError
 
 MAX_PAGE = 100  # the most items one list or connection page may ask for
 DEFAULT_PAGE = 20  # a connection's page when the query gives neither first nor last

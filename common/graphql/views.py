@@ -10,6 +10,7 @@
 
 from collections.abc import Iterator
 
+import orjson
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.decorators import method_decorator
@@ -42,6 +43,9 @@ class AttacheGraphQLView(GraphQLView):
             request.user = user
             request.graphql_token_auth = True
         return super().dispatch(request, *args, **kwargs)
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
 
 class MutationCsrf(SchemaExtension):
