@@ -1,55 +1,43 @@
 """ETag / Last-Modified on reads (304 on a conditional GET) and If-Match on writes (412 when stale).
 
-An ETag is a hash of the resource's JSON representation, so it changes
-whenever anything the client sees changes (a person's tenures included)
-and never otherwise. The same hash answers GET, PUT, PATCH and DELETE.
+An ETag is a hash of the JSON body as sent, with the server's own address taken out
+of its API links (a client may reach the server by another host name), so it changes
+whenever anything the client sees changes (a person's tenures included) and never
+otherwise. The same hash answers GET, PUT, PATCH and DELETE. Hashing the rendered
+bytes costs a fraction of a millisecond for a page of 100 events; the body is
+rendered once and sent as it was hashed.
 """
 
 import hashlib
-import json
+import re
 from datetime import datetime
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.cache import get_conditional_response
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_etags, quote_etag
 
 from common.api.exceptions import PreconditionFailed
+from common.api.renderers import FastJSONRenderer, render_json
+
+UPDATED_AT = re.compile(rb'"updated_at":"([^"]+)"')
 
 
-def _without_urls(node: Any) -> Any:
-    """The representation minus its API links, which depend on the host name the client used."""
-    if isinstance(node, dict):
-        return {k: _without_urls(v) for k, v in node.items() if k not in ("url", "next", "previous")}
-    if isinstance(node, list):
-        return [_without_urls(item) for item in node]
-    return node
+def _own_address(request) -> bytes:
+    return request.build_absolute_uri("/").encode()
 
 
-def etag_for(data: Any) -> str:
-    payload = json.dumps(_without_urls(data), sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    return quote_etag(hashlib.sha256(payload).hexdigest()[:32])
+def etag_of_body(body: bytes, request) -> str:
+    return quote_etag(hashlib.sha256(body.replace(_own_address(request), b"/")).hexdigest()[:32])
 
 
-def _latest_update(data: Any) -> datetime | None:
-    """The latest ``updated_at`` anywhere in a representation."""
-    found: list[datetime] = []
+def etag_for(data: Any, request) -> str:
+    """The ETag a GET of this representation carries."""
+    return etag_of_body(render_json(data), request)
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "updated_at" and isinstance(value, str):
-                    parsed = parse_datetime(value)
-                    if parsed:
-                        found.append(parsed)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
 
-    walk(data)
+def latest_update(body: bytes) -> datetime | None:
+    """The latest ``updated_at`` anywhere in a JSON body."""
+    found = [datetime.fromisoformat(m.decode().replace("Z", "+00:00")) for m in UPDATED_AT.findall(body)]
     return max(found) if found else None
 
 
@@ -69,6 +57,13 @@ def check_if_match(request, current_etag: str) -> None:
         raise PreconditionFailed()
 
 
+def _renders_compact_json(response) -> bool:
+    renderer = response.accepted_renderer
+    return isinstance(renderer, FastJSONRenderer) and not renderer.get_indent(
+        response.accepted_media_type or "", response.renderer_context or {}
+    )
+
+
 class ConditionalMixin:
     """For DRF generic views: ETag and Last-Modified on successful reads and writes, 304 when unchanged."""
 
@@ -80,9 +75,13 @@ class ConditionalMixin:
             and not response.streaming
             and getattr(response, "data", None) is not None
         ):
-            etag = etag_for(response.data)
+            json_body = render_json(response.data)
+            if _renders_compact_json(response):
+                response["Content-Type"] = response.accepted_renderer.media_type
+                response.content = json_body  # rendered once: these bytes are hashed and sent
+            etag = etag_of_body(json_body, request)
             response["ETag"] = etag
-            last_modified = _latest_update(response.data)
+            last_modified = latest_update(json_body)
             if last_modified is not None:
                 response["Last-Modified"] = http_date(last_modified.timestamp())
             if request.method in ("GET", "HEAD"):

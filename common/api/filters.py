@@ -10,6 +10,8 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
+from common.api.reads import ProjectedListMixin
+
 
 class MultipleValueField(forms.Field):
     widget = forms.SelectMultiple
@@ -80,10 +82,11 @@ class SelectorFilterBackend(filters.DjangoFilterBackend):
         return queryset
 
 
-class SelectorFiltersMixin:
+class SelectorFiltersMixin(ProjectedListMixin):
     """``self.filter_kwargs()``: the validated list filters, as keyword arguments for the selector.
 
-    Views implement ``build_queryset()`` by calling a selector with them.
+    Views implement ``build_queryset()`` by calling a selector with them; lists are read as rows
+    (``common.api.reads``).
     """
 
     filter_backends = [SelectorFilterBackend]
@@ -102,7 +105,10 @@ class SelectorFiltersMixin:
         """The list's FilterSet, validated (400 naming the parameter otherwise); None on other actions."""
         if getattr(self, "action", None) != "list":
             return None
-        filterset = self.filterset_class(self.request.query_params, request=self.request)
+        params = self.request.query_params
+        if not any(name in params for name in self.filterset_class.base_filters):
+            return None  # nothing to validate: the unfiltered list (no form built)
+        filterset = self.filterset_class(params, request=self.request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
         return filterset

@@ -51,7 +51,7 @@ class ConditionalWriteMixin(ConditionalMixin):
     def update(self, request, *args, partial: bool = False, **kwargs):
         with transaction.atomic():
             instance = self.locked_object()
-            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            check_if_match(request, etag_for(self.get_serializer(instance).data, request))
             data = self.validated_input(partial=partial)
             instance = self.perform_write(instance, data, partial=partial)
         return Response(self.representation(instance))
@@ -62,7 +62,7 @@ class ConditionalWriteMixin(ConditionalMixin):
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
             instance = self.locked_object()
-            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            check_if_match(request, etag_for(self.get_serializer(instance).data, request))
             self.perform_remove(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -70,7 +70,7 @@ class ConditionalWriteMixin(ConditionalMixin):
         """Apply ``change(instance)`` (a service call) under the same lock and If-Match check as an update."""
         with transaction.atomic():
             instance = self.locked_object()
-            check_if_match(request, etag_for(self.get_serializer(instance).data))
+            check_if_match(request, etag_for(self.get_serializer(instance).data, request))
             instance = change(instance)
         return Response(self.representation(instance))
 

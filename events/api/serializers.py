@@ -126,6 +126,8 @@ class EventSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        # The model properties above and the columns they are computed from (common.api.shapes).
+        property_columns = {"cameo_code": ("kind",), "plover_category": ("kind",), "plover_mode": ("kind",)}
 
 
 def _choices(model, name):
