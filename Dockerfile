@@ -1,4 +1,4 @@
-# Attaché production image: gunicorn with uvicorn workers (ASGI), static files by WhiteNoise.
+# Attaché production image: gunicorn, WSGI, threaded workers (gunicorn.conf.py), static files by WhiteNoise.
 # Configure with DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS (and optionally REDIS_URL, CORS_ALLOWED_ORIGINS).
 FROM python:3.11-slim-bookworm
 
@@ -19,7 +19,7 @@ COPY common ./common
 COPY people ./people
 COPY events ./events
 COPY fixtures ./fixtures
-COPY manage.py ./
+COPY manage.py gunicorn.conf.py ./
 
 RUN pip install -c constraints.txt . \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput \
@@ -31,4 +31,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
     CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/admin/login/', timeout=4)"
 
-CMD ["gunicorn", "project.asgi:application", "--worker-class", "uvicorn.workers.UvicornWorker", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads and the pool size: WEB_WORKERS, WEB_THREADS, DB_POOL_SIZE (gunicorn.conf.py, docs/performance.md).
+CMD ["gunicorn", "-c", "gunicorn.conf.py"]
