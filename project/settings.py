@@ -114,6 +114,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             # that index lookups are cheap (data in memory or on SSD), so it probes 5,000 offices by
             # index rather than hashing them all for a page of 50 events.
             "options": "-c jit=off -c random_page_cost=1.1",
+            # how PostgreSQL's pg_stat_activity names these connections (the load test counts them)
+            "application_name": os.environ.get("DB_APPLICATION_NAME", "attache"),
         }
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
