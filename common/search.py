@@ -7,12 +7,13 @@ other names, an office's press titles) are matched through EXISTS subqueries,
 so a search never duplicates rows or adds a query.
 
 On PostgreSQL an event's title and summary are matched by full-text search
-(English stemming: 'talks' finds 'talk'), served by a GIN index; elsewhere by
+(English stemming: 'talks' finds 'talk') on a vector stored with the event, and
+topics and people through id arrays stored with it (``EventSearch``); elsewhere by
 substring.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, Func, Model, OuterRef, Q
+from django.db.models import BooleanField, Exists, Expression, Model, OuterRef, Q, QuerySet
 
 
 def spelling_variants(q: str) -> set[str]:
@@ -36,8 +37,8 @@ def _any_contains(fields: list[str], terms: set[str]) -> Q:
     return cond
 
 
-# Full-text vectors on PostgreSQL, each served by a GIN index over the very same expression
-# (events 0005_search_event_fulltext, people 0004_search_fulltext). Names use the 'simple'
+# Full-text vectors of names on PostgreSQL, each served by a GIN index over the very same expression
+# (people 0004_search_fulltext). Names use the 'simple'
 # configuration: no stemming, so 'Kim' is not cut down, and word order does not matter.
 NAME_VECTORS = {
     "person": (("name", "sort_name", "native_name"), "simple"),
@@ -67,63 +68,77 @@ def _names_match(kind: str, terms: set[str], *, prefix: str = "") -> Q:
     return cond
 
 
-def event_fulltext(terms: set[str]) -> Q:
-    """PostgreSQL full-text match of any term on title, summary, city and venue; uses the GIN index of
-    migration events 0005_search_event_fulltext (the same SearchVector expression)."""
-    from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+class EventSearch(Expression):
+    """On PostgreSQL, an event matching ``terms``: one boolean test on the event row (migration events 0006).
 
-    vector = SearchVector("title", "summary", "city", "venue", config="english")
-    query = None
-    for term in sorted(terms):
-        one = SearchQuery(term, config="english", search_type="websearch")
-        query = one if query is None else query | one
-    return Q(SearchVectorExact(vector, query))
-
-
-def _event_search_postgresql(terms: set[str], topic_match) -> Q:
-    """Events matching ``terms``: one set of ids from the full-text index, the topics and the participants.
-
-    Each branch is index-friendly at a million events: the GIN index for the
-    event's own text, the topic link table, participations by matching person
-    (people are few), and unnamed participants through the person IS NULL index.
+    Its stored text vector matches (title, summary, city, venue; English stemming), or its
+    topic ids overlap the matching topics', or its person ids the matching people's, or it is
+    one of the events whose unnamed participants' descriptions contain a term. The matching
+    ids are constants found beforehand (``matching_ids``), so PostgreSQL estimates how many
+    events match: it walks events newest first and stops at a page when many do, and
+    combines the columns' GIN indexes when few do.
     """
-    from events.models import Event, Participation
-    from people.models import Person
 
-    people = Person.objects.filter(_person_q(terms))
-    # order_by(): no branch may drag in its model's default ordering (and the join it needs).
-    ids = (
-        Event.objects.filter(event_fulltext(terms))
-        .order_by()
-        .values("pk")
-        .union(
-            Event.topics.through.objects.filter(topic_id__in=topic_match.values("id")).order_by().values("event_id"),
-            # = ANY(ARRAY(…)): the few matching people are found first, then their participations by index
-            # (an IN (subquery) lets the planner scan every participation instead).
-            Participation.objects.filter(_equals_any("person_id", people.order_by().values("pk")))
-            .order_by()
-            .values("event_id"),
-            Participation.objects.filter(person__isnull=True)
-            .filter(_any_contains(["description"], terms))
-            .order_by()
-            .values("event_id"),
-        )
-    )
-    return Q(pk__in=ids)
-
-
-class _EqualsAny(Func):
-    """``column = ANY(ARRAY(subquery))``: PostgreSQL runs the subquery once, then probes the column's index."""
-
-    arg_joiner = " = ANY("
-    template = "%(expressions)s)"
     output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, terms: set[str], topic_ids=(), person_ids=(), event_ids=()) -> None:
+        super().__init__()
+        self.terms, self.topic_ids, self.person_ids, self.event_ids = sorted(terms), topic_ids, person_ids, event_ids
+
+    def as_sql(self, compiler, connection):
+        from django.contrib.postgres.search import SearchQuery
+
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        query = None
+        for term in self.terms:
+            one = SearchQuery(term, config="english", search_type="websearch")
+            query = one if query is None else query | one
+        sql, params = compiler.compile(query.resolve_expression(compiler.query))
+        parts, params = [f"{table}.search_vector @@ ({sql})"], [*params]
+        for template, ids in (
+            (f"{table}.topic_ids && %s::bigint[]", self.topic_ids),
+            (f"{table}.person_ids && %s::bigint[]", self.person_ids),
+            (f"{table}.id = ANY(%s::bigint[])", self.event_ids),
+        ):
+            if ids:
+                parts.append(template)
+                params.append(list(ids))
+        return "(" + " OR ".join(parts) + ")", params
 
 
-def _equals_any(column: str, subquery) -> _EqualsAny:
-    from django.contrib.postgres.expressions import ArraySubquery
+def event_text_search(terms: set[str]) -> EventSearch:
+    """Events whose own text matches ``terms`` on PostgreSQL (through the stored vector only)."""
+    return EventSearch(terms)
 
-    return _EqualsAny(F(column), ArraySubquery(subquery))
+
+def matching_ids(*querysets: QuerySet) -> list[list[int]]:
+    """The ids each ``values_list(..., flat=True)`` queryset yields, fetched together in one query."""
+    from django.db import connections
+
+    selects, params = [], []
+    for qs in querysets:
+        sql, more = qs.order_by().query.sql_with_params()
+        selects.append(f"ARRAY({sql})")
+        params.extend(more)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        return [list(ids) for ids in cursor.fetchone()]
+
+
+def _event_search_postgresql(terms: set[str], topic_match) -> EventSearch:
+    from events.models import Participation
+    from people.models import Person, PersonName
+
+    topic_ids, direct, named, described = matching_ids(
+        topic_match.values_list("pk", flat=True),
+        Person.objects.filter(_names_match("person", terms)).values_list("pk", flat=True),
+        PersonName.objects.filter(_any_contains(["name"], terms)).values_list("person_id", flat=True),
+        Participation.objects.filter(person__isnull=True)
+        .filter(_any_contains(["description"], terms))
+        .values_list("event_id", flat=True),
+    )
+    return EventSearch(terms, topic_ids, sorted({*direct, *named}), described)
 
 
 def _person_q(terms: set[str]) -> Q:
@@ -133,7 +148,7 @@ def _person_q(terms: set[str]) -> Q:
     return _names_match("person", terms) | Exists(names)
 
 
-def search_filter(model: type[Model], q: str) -> Q:
+def search_filter(model: type[Model], q: str) -> Q | Expression:
     """A Q object for ``model.objects.filter()`` that implements the search for ``q``."""
     from events.models import Event, Participation, Source, Topic, TopicName
     from people.models import Office, OfficeTitle, Person, PersonName, Tenure

@@ -9,9 +9,10 @@ from datetime import date, datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import known_country_codes
+from common.filters import known_countries
 from common.search import search_filter
 from events.models import Event, Participation, ReviewState, Source, Topic
 
@@ -54,9 +55,9 @@ def event_list(
     qs = visible_events(user)
     if f.person:
         qs = qs.filter(Exists(Participation.objects.filter(event=OuterRef("pk"), person__slug=f.person)))
-    for iso2 in known_country_codes(f.countries, field="country"):
-        involved = Participation.objects.filter(event=OuterRef("pk"), country__iso2=iso2)
-        qs = qs.filter(Exists(involved) | Q(country__iso2=iso2))
+    countries = known_countries(f.countries, field="country")
+    if countries:
+        qs = qs.filter(_involves_all(list(countries.values())))
     if f.topic:
         tagged = Event.topics.through.objects.filter(
             event_id=OuterRef("pk"), topic_id__in=topic_and_descendants(f.topic).values("id")
@@ -75,6 +76,45 @@ def event_list(
     if f.q:
         qs = qs.filter(search_filter(Event, f.q))
     return qs
+
+
+class CountrySetContains(Expression):
+    """``country_ids @> ARRAY[…]`` on the query's events table, under whatever alias it has (subqueries rename it).
+
+    PostgreSQL estimates a set of three or more countries as if they were independent, so it
+    expects many matches, walks every event by date and finds few (2.7 s for US, KR and JP at
+    a million events). From three countries on, the GIN index is read first (``OFFSET 0``
+    keeps the planner from flattening the subquery): matches of three countries are few.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, country_ids: list[int]) -> None:
+        super().__init__()
+        self.country_ids = country_ids
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        if len(self.country_ids) < 3:
+            return f"{table}.country_ids @> %s::bigint[]", (self.country_ids,)
+        by_index = "SELECT id FROM events_event WHERE country_ids @> %s::bigint[] OFFSET 0"
+        return f"{table}.id IN ({by_index})", (self.country_ids,)
+
+
+def _involves_all(country_ids: list[int]) -> Q | Expression:
+    """Events that took place in, or had a participant from, every one of the countries.
+
+    On PostgreSQL the database keeps each event's country set (migration events 0006), so
+    this is one array test per row, or a GIN index scan when the countries are rare.
+    """
+    if connection.vendor == "postgresql":
+        return CountrySetContains(country_ids)
+    cond = Q()
+    for country_id in country_ids:
+        involved = Participation.objects.filter(event=OuterRef("pk"), country_id=country_id)
+        cond &= Exists(involved) | Q(country_id=country_id)
+    return cond
 
 
 def participations_with_details() -> QuerySet[Participation]:

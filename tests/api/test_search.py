@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from common.search import event_fulltext
+from common.search import event_text_search
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +36,12 @@ def test_postgresql_search_stems_words(client, seed_data):
 @pytest.mark.postgresql
 def test_postgresql_event_search_can_use_the_gin_index(seed_data):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'event_fulltext_gin'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'events_event_search_vector_gin'")
         (definition,) = cursor.fetchone()
         assert "gin" in definition
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = Event.objects.filter(event_fulltext({"talks"})).order_by().explain()  # the expression matches
-    assert "event_fulltext_gin" in plan
+        plan = Event.objects.filter(event_text_search({"talks"})).order_by().explain()
+    assert "events_event_search_vector_gin" in plan
 
 
 def test_the_search_index_migration_is_a_no_op_elsewhere(db):
