@@ -50,3 +50,21 @@ class OtherName(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.language})" if self.language else self.name
+
+
+class DataVersion(models.Model):
+    """One row whose ``version`` the database raises with every write to the curated data.
+
+    Triggers on every table of the people and events apps (migration common 0001) raise it
+    in the writing transaction, whatever writes: services, the admin, imports, ``loaddata``,
+    bulk loads, raw SQL. The response cache (``common.cache``) keys entries by it, so a
+    committed write makes every cached response stale at once, in every process.
+    """
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "common_dataversion"
+
+    def __str__(self) -> str:
+        return f"data version {self.version}"

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "strawberry_django",
     "simple_history",
     "import_export",
+    "common",
     "people",
     "events",
 ]
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "common.cache.ResponseCacheMiddleware",  # innermost: caches what the views return (see common/cache.py)
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -123,6 +125,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
 
+# RESPONSE_CACHE_SECONDS  how long anonymous read responses are kept (default 60; 0 turns the cache off).
+# Any committed write makes them stale at once (common/cache.py), so this only bounds memory.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "60"))
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
