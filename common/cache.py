@@ -20,7 +20,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections, router
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -35,8 +35,10 @@ KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Vary", "Allow", "Link"
 
 def data_version() -> int | None:
     """The current data version; None when there is none (then nothing is cached)."""
-    try:
-        with connection.cursor() as cursor:
+    from common.models import DataVersion
+
+    try:  # from the database this request reads, so the version is never newer than the data read after it
+        with connections[router.db_for_read(DataVersion)].cursor() as cursor:
             cursor.execute("SELECT version FROM common_dataversion WHERE id = 1")
             row = cursor.fetchone()
     except DatabaseError:

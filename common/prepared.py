@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import QuerySet
 
 MAX_ENTRIES = 512
@@ -30,8 +30,8 @@ _lock = threading.Lock()
 class _Prepared:
     def __init__(self, queryset: QuerySet, n: int) -> None:
         query = queryset.query
-        self.alias = queryset.db
-        compiler = query.get_compiler(using=self.alias)
+        self.model = queryset.model
+        compiler = query.get_compiler(using=queryset.db)
         self.sql, params = compiler.as_sql()
         self.params = list(params)
         sentinels = {SENTINEL_BASE + i: i for i in range(n)}
@@ -50,7 +50,7 @@ class _Prepared:
         params = list(self.params)
         for pos, index in self.positions:
             params[pos] = ids[index]
-        connection = connections[self.alias]
+        connection = connections[router.db_for_read(self.model)]  # SQL compiled once serves any replica too
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "common.db_routing.PrimaryAfterWritesMiddleware",  # replicas: which database each request reads
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -99,27 +100,40 @@ DATABASES = {
         default=f"sqlite:///{DATA_DIR / 'attache.sqlite3'}", conn_max_age=0, conn_health_checks=True
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+
+
+def postgresql_options() -> dict:
     # DB_POOL_SIZE: connections each server process keeps (psycopg 3's pool; Django checks each before use);
     # a request borrows one and gives it back, so workers × this bounds PostgreSQL's connections
     # whatever the load. Match it to the threads per process (gunicorn.conf.py).
-    DB_POOL_SIZE = int(os.environ.get("DB_POOL_SIZE", "4"))
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "pool": {
-                "min_size": 1,
-                "max_size": DB_POOL_SIZE,
-                "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
-            },
-            # The APIs run short queries: PostgreSQL's JIT spent more time compiling them (0.45 s for a
-            # search at a million events) than they took to run. random_page_cost 1.1 tells the planner
-            # that index lookups are cheap (data in memory or on SSD), so it probes 5,000 offices by
-            # index rather than hashing them all for a page of 50 events.
-            "options": "-c jit=off -c random_page_cost=1.1",
-            # how PostgreSQL's pg_stat_activity names these connections (the load test counts them)
-            "application_name": os.environ.get("DB_APPLICATION_NAME", "attache"),
-        }
-    )
+    return {
+        "pool": {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DB_POOL_SIZE", "4")),
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
+        },
+        # The APIs run short queries: PostgreSQL's JIT spent more time compiling them (0.45 s for a
+        # search at a million events) than they took to run. random_page_cost 1.1 tells the planner
+        # that index lookups are cheap (data in memory or on SSD), so it probes 5,000 offices by
+        # index rather than hashing them all for a page of 50 events.
+        "options": "-c jit=off -c random_page_cost=1.1",
+        # how PostgreSQL's pg_stat_activity names these connections (the load test counts them)
+        "application_name": os.environ.get("DB_APPLICATION_NAME", "attache"),
+    }
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(postgresql_options())
+
+# DATABASE_REPLICA_URLS  comma-separated PostgreSQL read replicas (streaming replication). Reads go to
+# one of them per request, writes and the reads that follow a write to DATABASE_URL (common/db_routing.py).
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", "")):
+    replica = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=True)
+    replica.setdefault("OPTIONS", {}).update(postgresql_options())
+    replica["TEST"] = {"MIRROR": "default"}  # tests read the test database through the primary
+    DATABASES[f"replica_{number}"] = replica
+DATABASE_ROUTERS = ["common.db_routing.ReplicaRouter"]
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0

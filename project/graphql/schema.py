@@ -6,6 +6,7 @@ from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from common.db_routing import PrimaryForMutations
 from common.graphql.compiled import CompiledReads
 from common.graphql.errors import PublicErrors
 from common.graphql.fields import MAX_PAGE
@@ -32,5 +33,12 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(relay_max_results=MAX_PAGE),
-    extensions=[*limit_extensions(), MutationCsrf, CompiledReads, DjangoOptimizerExtension, PublicErrors],
+    extensions=[
+        *limit_extensions(),
+        MutationCsrf,
+        PrimaryForMutations,
+        CompiledReads,
+        DjangoOptimizerExtension,
+        PublicErrors,
+    ],
 )
