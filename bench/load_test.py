@@ -12,7 +12,9 @@ What it does, in order:
    (bench/floor_server.py: psycopg 3 + orjson, same server and pool);
 3. checks that PostGraphile and the floor answer with the same events and nested rows;
 4. drives each request with wrk at each concurrency, alternating the servers and repeating
-   each run, while sampling PostgreSQL's connections and the Attaché workers' memory;
+   each run, while sampling PostgreSQL's connections and the Attaché workers' memory (each
+   request and server gets an untimed 3 s warm-up first: workers compile and cache on their
+   first requests);
 5. counts SQL queries per request in-process, then repeats the two main requests with the
    response cache on; prints Markdown tables (``--output`` also writes them to a file).
 
@@ -280,6 +282,7 @@ def check_floor() -> str:
 
 # --- load ---------------------------------------------------------------------------------------------------------
 
+WARMUP_SECONDS = 3  # an untimed run before the first timed one of each request and server
 WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -390,13 +393,16 @@ print(json.dumps([depth, rest, encode_cursor(row, ["start_date", "id"])]))
 
 
 def load(reqs, url, connections, duration, repeat, procs) -> Result:
-    result = Result()
+    result, warmed = Result(), set()
     for req in reqs:
         for c in connections:
             for r in range(repeat):
                 order = list(req.targets) if r % 2 == 0 else list(reversed(req.targets))  # alternate the servers
                 for server in order:
                     method, path, body = req.targets[server]
+                    if (req.name, server) not in warmed:  # every worker compiles and caches on its first requests
+                        wrk(PORTS[server], method, path, body, max(connections), WARMUP_SECONDS)
+                        warmed.add((req.name, server))
                     sampler = Sampler(url, procs[server].pid if server == ATTACHE else None)
                     sampler.start()
                     run = wrk(PORTS[server], method, path, body, c, duration)

@@ -60,6 +60,8 @@ def main() -> None:
         assert call().status_code == 200
     with CaptureQueriesContext(connection) as queries:
         call()
+    sql_count = len(queries.captured_queries)  # read now: the next request resets Django's query log
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     profiler = Profiler(interval=0.0005)
     started = time.perf_counter()
     profiler.start()
@@ -67,10 +69,9 @@ def main() -> None:
         call()
     profiler.stop()
     per_request = (time.perf_counter() - started) / args.repeat * 1000
-    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     print(
         f"{args.request}: {per_request:.1f} ms per request under the profiler, "
-        f"{len(queries.captured_queries)} SQL queries taking {sql_ms:.1f} ms"
+        f"{sql_count} SQL queries taking {sql_ms:.1f} ms"
     )
     print(profiler.output_text(unicode=True, color=False, show_all=False))
 
