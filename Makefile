@@ -6,13 +6,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 FIXTURES := $(sort $(wildcard fixtures/*.json))
 
-.PHONY: help install run serve migrate demo-data test test-postgres lint format bench clean
+.PHONY: help install run serve migrate demo-data test test-postgres lint format bench bench-load clean
 
 help:
 	@echo "make run    set up, migrate, load the demo data and serve on http://$(HOST):$(PORT) (SQLite)"
 	@echo "make test   set up and run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   ruff check and format check"
 	@echo "make bench  benchmarks that print figures"
+	@echo "make bench-load  the load test at a million events against PostGraphile and a raw floor (docs/performance.md)"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,10 @@ format: install
 
 bench: install
 	$(BIN)/python bench/bench_generate.py --events 20000
+
+bench-load: install
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[bench]"
+	$(BIN)/python bench/load_test.py --output bench/results/latest.md
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
