@@ -188,6 +188,11 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 API_USER_RATE = os.environ.get("API_USER_RATE", "")
 REST_FRAMEWORK = {
+    "DEFAULT_PARSER_CLASSES": [
+        "common.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

@@ -1,11 +1,25 @@
 """View mixins for the writable resources: conditional writes (If-Match → 412) in one transaction."""
 
+from collections.abc import Mapping
+
 from django.db import connection, transaction
 from django.db.models import F
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from common.api.conditional import ConditionalMixin, check_if_match, etag_for
+
+
+def json_kind(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else type(value).__name__
 
 
 class ConditionalWriteMixin(ConditionalMixin):
@@ -14,6 +28,14 @@ class ConditionalWriteMixin(ConditionalMixin):
     representation and answers with the new one, all in one transaction."""
 
     write_serializer_class = None
+
+    def initial(self, request, *args, **kwargs):
+        """Before any write: a body, when there is one, must be a JSON object (a list, string or null is a 400)."""
+        super().initial(request, *args, **kwargs)
+        if request.method in ("POST", "PUT", "PATCH") and not isinstance(request.data, Mapping):
+            raise exceptions.ValidationError(
+                {"non_field_errors": [f"The request body must be a JSON object, not {json_kind(request.data)}."]}
+            )
 
     def representation(self, instance) -> dict:
         """The instance as GET renders it (re-read through the detail selector)."""

@@ -165,7 +165,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
     )
     @action(detail=True, methods=["post"])
     def retract(self, request, *args, **kwargs):
-        reason = str(request.data.get("reason", ""))
+        reason = str(request.data.get("reason", ""))  # the body is an object (ConditionalWriteMixin.initial)
         return self.conditional_change(request, lambda e: event_retract(event=e, user=request.user, reason=reason))
 
 
