@@ -1,7 +1,7 @@
 """Writes for events: one transaction each, validated before anything is saved."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,8 +92,8 @@ def event_create(*, data: EventIn) -> Event:
     event = Event(**fields)
     event.full_clean()
     event.save()
-    participations = _validated_participations(event, data.participants)
-    Participation.objects.bulk_create(participations)
+    for participation in _validated_participations(event, data.participants):
+        participation.save()  # one by one: each leaves its history record
     event.topics.set(data.topics)
     event.sources.set(data.sources)
     return event
@@ -216,14 +216,32 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
     return survivor
 
 
+class VersionConflict(Exception):
+    """The record changed since the caller read it; nothing was written."""
+
+    def __init__(self, current: datetime) -> None:
+        super().__init__(f"The event has changed since you read it (it was updated at {current.isoformat()}).")
+        self.current = current
+
+
 @transaction.atomic
-def event_update(*, event: Event, data: EventIn, user: AbstractBaseUser | None) -> Event:
+def event_update(
+    *, event: Event, data: EventIn, user: AbstractBaseUser | None, expected_updated_at: datetime | None = None
+) -> Event:
     """Replace what an event says, its participants, topics and sources included, or change nothing.
 
     A published event is public record: only editors may change it (curators
     edit drafts, events in review and retracted ones). ``user=None`` is for
-    trusted code such as imports and scripts.
+    trusted code such as imports and scripts. With ``expected_updated_at`` (the
+    ``updated_at`` the caller read), a concurrent change in between raises
+    ``VersionConflict`` instead of being overwritten. Participants are matched to
+    the existing ones (same person and role, or same description and role), so an
+    unchanged participant keeps its id and history.
     """
+    if expected_updated_at is not None:
+        current = Event.objects.select_for_update().filter(pk=event.pk).values_list("updated_at", flat=True).get()
+        if current != expected_updated_at:
+            raise VersionConflict(current)
     if user is not None and event.review_state == ReviewState.PUBLISHED:
         _require(user, PUBLISH_PERMISSION, "change published")
     if not data.sources:
@@ -234,8 +252,39 @@ def event_update(*, event: Event, data: EventIn, user: AbstractBaseUser | None) 
     event.full_clean()
     participations = _validated_participations(event, data.participants)
     event.save()
-    event.participations.all().delete()
-    Participation.objects.bulk_create(participations)
+    _replace_participations(event, participations)
     event.topics.set(data.topics)
     event.sources.set(data.sources)
     return event
+
+
+def _identity(p: Participation) -> tuple:
+    return (p.person_id, p.role) if p.person_id else ("described", p.description, p.role)
+
+
+def _values(p: Participation) -> list:
+    return [getattr(p, f.attname) for f in Participation._meta.concrete_fields if f.name not in IGNORED_IN_DIFF]
+
+
+IGNORED_IN_DIFF = {"id", "event", "created_at", "updated_at"}
+
+
+def _replace_participations(event: Event, wanted: list[Participation]) -> None:
+    """Make ``event``'s participations ``wanted``: matching rows are updated in place (and only when they
+    change), so they keep their ids; the others are deleted or created. Row by row, so history records each."""
+    existing: dict[tuple, list[Participation]] = {}
+    for row in event.participations.order_by("id"):
+        existing.setdefault(_identity(row), []).append(row)
+    for row in wanted:
+        matches = existing.get(_identity(row))
+        if not matches:
+            row.save()
+            continue
+        old = matches.pop(0)
+        if _values(old) != _values(row):
+            row.pk, row.created_at = old.pk, old.created_at
+            row._state.adding = False  # an update of the old row, not a new one
+            row.save()
+    for rows in existing.values():
+        for row in rows:
+            row.delete()

@@ -22,6 +22,11 @@ class FieldError:
     field: str = strawberry.field(description="The path as one string, e.g. 'input.participants.0.person'.")
     path: list[str] = strawberry.field(description="The path as a list, e.g. ['input', 'participants', '0'].")
     messages: list[str]
+    code: str = strawberry.field(
+        default="invalid",
+        description="invalid: the input is wrong; conflict: the record changed since you read it (nothing was "
+        "written; reload and reapply); forbidden: you may not make this change.",
+    )
 
 
 def needs(*perms: str) -> type[BasePermission]:

@@ -5,7 +5,8 @@ Each mutation translates its input into an ``EventIn`` and calls one service
 transaction or not at all. Invalid input comes back as ``errors`` with paths.
 """
 
-from datetime import date
+from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,7 @@ from common.models import DatePrecision
 from events.graphql import enums
 from events.graphql.types import EventType
 from events.models import Event, EventStatus, ParticipationRole, Source, Topic
-from events.services import EventIn, ParticipantIn, event_create, event_delete, event_update
+from events.services import EventIn, ParticipantIn, VersionConflict, event_create, event_delete, event_update
 from people.models import Country, Office, Person
 
 
@@ -172,7 +173,19 @@ class EventMutations:
             return EventPayload(errors=field_errors(exc))
 
     @strawberry.mutation(permission_classes=[needs("events.change_event")], description="Change an event.")
-    def update_event(self, info: strawberry.Info, id: relay.GlobalID, input: EventPatch) -> EventPayload:
+    def update_event(
+        self,
+        info: strawberry.Info,
+        id: relay.GlobalID,
+        input: EventPatch,
+        expected_version: Annotated[
+            datetime | None,
+            strawberry.argument(
+                description="The event's updatedAt as you read it. If it changed since, nothing is written and "
+                "the error has code 'conflict' (another editor saved first)."
+            ),
+        ] = None,
+    ) -> EventPayload:
         try:
             event = _event(id)
         except ValidationError as exc:
@@ -180,11 +193,17 @@ class EventMutations:
         try:
             values = _as_values(event) | {k: v for k, v in vars(input).items() if v is not UNSET}
             user = info.context.request.user
-            return EventPayload(event=event_update(event=event, data=_event_in(values), user=user))
+            updated = event_update(event=event, data=_event_in(values), user=user, expected_updated_at=expected_version)
+            return EventPayload(event=updated)
+        except VersionConflict as exc:
+            path = ["expectedVersion"]
+            return EventPayload(
+                errors=[FieldError(field="expectedVersion", path=path, messages=[str(exc)], code="conflict")]
+            )
         except ValidationError as exc:
             return EventPayload(errors=field_errors(exc))
         except PermissionDenied as exc:
-            return EventPayload(errors=[FieldError(field="id", path=["id"], messages=[str(exc)])])
+            return EventPayload(errors=[FieldError(field="id", path=["id"], messages=[str(exc)], code="forbidden")])
 
     @strawberry.mutation(
         permission_classes=[needs("events.delete_event", "events.publish_event")],
