@@ -5,6 +5,7 @@ name; each API turns that into its own error shape (HTTP 400, a GraphQL error).
 """
 
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 
@@ -29,3 +30,18 @@ def known_countries(codes: Iterable[str], *, field: str = "country") -> dict[str
     if unknown:
         raise ValidationError({field: f"Unknown country code: {', '.join(unknown)}."})
     return {c: found[c] for c in wanted}
+
+
+# PostgreSQL refuses UTC offsets beyond ±15:59 ("time zone displacement out of range").
+MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
+
+
+def checked_moment(value: datetime, *, field: str) -> datetime:
+    """``value`` (aware) in UTC, refusing offsets no database stores and moments outside the calendar."""
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+        raise ValidationError({field: "The UTC offset is out of range (at most ±15:59)."})
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError({field: "The date-time is out of range once converted to UTC."}) from None

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.db.models import Case, Exists, IntegerField, Max, Model, OuterRef, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers
@@ -23,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.api.docs import ERROR_RESPONSES
+from common.filters import checked_moment
 from events.models import Event, ReviewState, Source, Topic
 from events.selectors import visible_events
 from people.models import Country, Office, Person, Tenure
@@ -198,6 +200,12 @@ class ChangesView(APIView):
     )
     def get(self, request, *args, **kwargs):
         raw = request.query_params.get("since", "")
+        try:
+            parsed = parse_datetime(raw) if raw else None
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is not None:
+            checked_moment(parsed, field="since")  # an impossible offset is a 400 naming since, not a shifted moment
         try:
             since = serializers.DateTimeField().to_internal_value(raw) if raw else None
         except exceptions.ValidationError as exc:

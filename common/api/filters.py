@@ -6,11 +6,14 @@ values. A bad value answers 400 with the parameter's name.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
 from common.api.reads import ProjectedListMixin
+from common.filters import checked_moment
 
 
 class MultipleValueField(forms.Field):
@@ -34,8 +37,23 @@ class MultipleValueFilter(filters.Filter):
         extend_schema_field(schema)(self)  # documented as a repeatable parameter, with its help text
 
 
+class MomentField(IsoDateTimeField):
+    """An ISO 8601 date-time, in UTC; offsets and moments no database can store are refused."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return checked_moment(moment, field="value")
+        except DjangoValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["value"]) from None
+
+
 class UpdatedSinceFilter(filters.IsoDateTimeFilter):
     """ISO 8601 date-time; rows changed strictly after it."""
+
+    field_class = MomentField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("error_messages", {"invalid": "Enter an ISO 8601 date-time, e.g. 2026-11-28T00:00:00Z."})
@@ -60,7 +78,16 @@ class SelectorFilterSet(filters.FilterSet):
     known_slugs: dict[str, type] = {}
 
     def is_valid(self) -> bool:
-        if not super().is_valid():
+        valid = super().is_valid()
+        for name in self.filters:
+            if name not in self.data:
+                continue
+            values = [str(v) for v in self.data.getlist(name)]
+            if not any(v.strip() for v in values):
+                self.form.add_error(name, "Empty: give a value, or leave the parameter out.")
+            elif any("\ufffd" in v for v in values):  # what Django makes of bytes that are not UTF-8
+                self.form.add_error(name, "Not valid UTF-8: percent-encode the text as UTF-8.")
+        if not valid or self.form.errors:
             return False
         for name, model in self.known_slugs.items():
             value = self.form.cleaned_data.get(name)

@@ -1,7 +1,11 @@
 """Pagination: cursors for events (stable while data changes), page numbers elsewhere."""
 
+import binascii
+from base64 import b64decode
+from urllib.parse import parse_qs
+
 from rest_framework import exceptions
-from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 
 MAX_PAGE_SIZE = 100
 
@@ -25,6 +29,27 @@ class OrderedCursorPagination(CursorPagination):
     ordering_param = "ordering"
     orderings: dict[str, tuple[str, ...]] = {}
     default_ordering = ""
+
+    invalid_cursor_message = "Invalid cursor: follow the next and previous links as given."
+
+    def decode_cursor(self, request):
+        """The cursor, or a 400 when it is not one this API made (DRF would serve the first page, or a 404)."""
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None
+        try:
+            querystring = b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
+            tokens = parse_qs(querystring, keep_blank_values=True, strict_parsing=True)
+            if not tokens or set(tokens) - {"o", "r", "p"} or any(len(v) != 1 for v in tokens.values()):
+                raise ValueError
+            offset = int(tokens.get("o", ["0"])[0])
+            reverse = bool(int(tokens.get("r", ["0"])[0]))
+            if not 0 <= offset <= self.offset_cutoff:
+                raise ValueError
+        except (ValueError, UnicodeError, binascii.Error):
+            raise exceptions.ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
+        position = tokens.get("p", [None])[0]
+        return Cursor(offset=offset, reverse=reverse, position=position)
 
     def get_ordering(self, request, queryset, view):
         name = request.query_params.get(self.ordering_param, self.default_ordering)
