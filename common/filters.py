@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from people.models import Country
 
@@ -45,3 +46,8 @@ def checked_moment(value: datetime, *, field: str) -> datetime:
         return value.astimezone(UTC)
     except OverflowError:
         raise ValidationError({field: "The date-time is out of range once converted to UTC."}) from None
+
+
+def changed_after(moment: datetime) -> Q:
+    """Rows changed strictly after ``moment`` (the ``updated_since`` filter of every list)."""
+    return Q(updated_at__gt=checked_moment(moment, field="updated_since"))

@@ -12,6 +12,7 @@ topics and people through id arrays stored with it (``EventSearch``); elsewhere 
 substring.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, Model, OuterRef, Q, QuerySet
 
@@ -153,6 +154,8 @@ def search_filter(model: type[Model], q: str) -> Q | Expression:
     from events.models import Event, Participation, Source, Topic, TopicName
     from people.models import Office, OfficeTitle, Person, PersonName, Tenure
 
+    if "\x00" in q:
+        raise ValidationError("The search text contains a NUL character, which no database stores.")
     terms = spelling_variants(q)
     if not terms:
         return Q()

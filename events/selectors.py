@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import known_countries
+from common.filters import changed_after, known_countries
 from common.search import search_filter
 from events.models import Event, Participation, ReviewState, Source, Topic
 
@@ -72,7 +72,7 @@ def event_list(
     if f.date_to:
         qs = qs.filter(start_date__lte=f.date_to)
     if f.updated_since:
-        qs = qs.filter(updated_at__gt=f.updated_since)
+        qs = qs.filter(changed_after(f.updated_since))
     if f.q:
         qs = qs.filter(search_filter(Event, f.q))
     return qs
@@ -135,7 +135,7 @@ def event_with_details(qs: QuerySet[Event]) -> QuerySet[Event]:
 def topic_list(*, q: str | None = None, updated_since: datetime | None = None) -> QuerySet[Topic]:
     qs = Topic.objects.select_related("parent").prefetch_related("other_names")
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     if q:
         qs = qs.filter(search_filter(Topic, q))
     return qs
@@ -146,7 +146,7 @@ def source_list(*, q: str | None = None, updated_since: datetime | None = None) 
     if q:
         qs = qs.filter(search_filter(Source, q))
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     return qs
 
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import known_country_codes
+from common.filters import changed_after, known_country_codes
 from common.models import DatePrecision
 from common.search import search_filter
 from people.models import Country, Office, Person, Tenure, TenureStatus
@@ -100,7 +100,7 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
 def country_list(*, updated_since: datetime | None = None) -> QuerySet[Country]:
     qs = Country.objects.prefetch_related("other_names")
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     return qs
 
 
@@ -114,7 +114,7 @@ def person_list(
     """People, optionally matching a name form, of a nationality (ISO2), or who held an office (slug)."""
     qs = Person.objects.select_related("nationality")
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     if q:
         qs = qs.filter(search_filter(Person, q))
     if country:
@@ -130,7 +130,7 @@ def office_list(
 ) -> QuerySet[Office]:
     qs = Office.objects.select_related("country")
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     if q:
         qs = qs.filter(search_filter(Office, q))
     if country:
@@ -151,7 +151,7 @@ def tenure_list(
     """Tenures by office slug, person slug, country (ISO2), name search, or in force ``on`` a day."""
     qs = tenures_on(day=on) if on else Tenure.objects.select_related("person", "office", "office__country")
     if updated_since:
-        qs = qs.filter(updated_at__gt=updated_since)
+        qs = qs.filter(changed_after(updated_since))
     if office:
         qs = qs.filter(office__slug=office)
     if person:
