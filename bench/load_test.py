@@ -376,13 +376,13 @@ def deep_cursors(url: str, depth: int) -> tuple[str, str]:
     code = f"""
 import base64, json, django
 django.setup()
-from urllib.parse import urlencode
 from common.graphql.keyset import encode_cursor
 from events.models import Event
 published = Event.objects.filter(review_state="published")
 depth = min({depth}, published.count() - 50)  # the last full page when fewer events are published
 row = published.order_by("-start_date", "-id").values("start_date", "id")[depth]
-rest = base64.b64encode(urlencode({{"p": row["start_date"].isoformat()}}).encode()).decode()
+key = json.dumps({{"after": [row["start_date"].isoformat(), row["id"]]}})
+rest = base64.urlsafe_b64encode(key.encode()).decode()
 print(json.dumps([depth, rest, encode_cursor(row, ["start_date", "id"])]))
 """
     env = server_env(url, DJANGO_SETTINGS_MODULE="project.settings")
