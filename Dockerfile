@@ -29,7 +29,7 @@ USER attache
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/admin/login/', timeout=4)"
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"
 
 # Workers, threads and the pool size: WEB_WORKERS, WEB_THREADS, DB_POOL_SIZE (gunicorn.conf.py, docs/performance.md).
 CMD ["gunicorn", "-c", "gunicorn.conf.py"]

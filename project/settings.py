@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "common.health.HealthMiddleware",  # /healthz and /readyz, before host checks (common/health.py)
     "common.db_routing.PrimaryAfterWritesMiddleware",  # replicas: which database each request reads
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
