@@ -4,34 +4,10 @@ Selectors raise ``django.core.exceptions.ValidationError`` keyed by the filter's
 name; each API turns that into its own error shape (HTTP 400, a GraphQL error).
 """
 
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-
-from people.models import Country
-
-
-def known_country_codes(codes: Iterable[str], *, field: str = "country") -> list[str]:
-    """Upper-case ISO2 codes, refusing malformed or unknown ones with a message naming ``field``."""
-    return list(known_countries(codes, field=field))
-
-
-def known_countries(codes: Iterable[str], *, field: str = "country") -> dict[str, int]:
-    """``known_country_codes`` with each country's id, in the order given."""
-    wanted = [c.strip().upper() for c in codes if c and c.strip()]
-    malformed = [c for c in wanted if len(c) != 2 or not c.isalpha()]
-    if malformed:
-        raise ValidationError({field: f"Not an ISO 3166-1 alpha-2 code: {', '.join(malformed)}."})
-    if not wanted:
-        return {}
-    found = dict(Country.objects.filter(iso2__in=wanted).values_list("iso2", "id"))
-    unknown = [c for c in wanted if c not in found]
-    if unknown:
-        raise ValidationError({field: f"Unknown country code: {', '.join(unknown)}."})
-    return {c: found[c] for c in wanted}
-
 
 # PostgreSQL refuses UTC offsets beyond ±15:59 ("time zone displacement out of range").
 MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)

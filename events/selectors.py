@@ -12,9 +12,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import changed_after, known_countries
+from common.filters import changed_after
 from common.search import search_filter
 from events.models import Event, Participation, ReviewState, Source, Topic
+from people.selectors import known_countries
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,35 @@
 """Read queries for people, offices and tenures, shared by REST, GraphQL and the admin."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import changed_after, known_country_codes
+from common.filters import changed_after
 from common.models import DatePrecision
 from common.search import search_filter
 from people.models import Country, Office, Person, Tenure, TenureStatus
+
+
+def known_country_codes(codes: Iterable[str], *, field: str = "country") -> list[str]:
+    """Upper-case ISO2 codes, refusing malformed or unknown ones with a message naming ``field``."""
+    return list(known_countries(codes, field=field))
+
+
+def known_countries(codes: Iterable[str], *, field: str = "country") -> dict[str, int]:
+    """``known_country_codes`` with each country's id, in the order given."""
+    wanted = [c.strip().upper() for c in codes if c and c.strip()]
+    malformed = [c for c in wanted if len(c) != 2 or not c.isalpha()]
+    if malformed:
+        raise ValidationError({field: f"Not an ISO 3166-1 alpha-2 code: {', '.join(malformed)}."})
+    if not wanted:
+        return {}
+    found = dict(Country.objects.filter(iso2__in=wanted).values_list("iso2", "id"))
+    unknown = [c for c in wanted if c not in found]
+    if unknown:
+        raise ValidationError({field: f"Unknown country code: {', '.join(unknown)}."})
+    return {c: found[c] for c in wanted}
 
 
 def tenures_on(*, day: date, country: str | None = None) -> QuerySet[Tenure]:
