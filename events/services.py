@@ -1,12 +1,13 @@
 """Writes for events: one transaction each, validated before anything is saved."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from common.history import save_with_links
 from common.merging import move_other_names
 from common.models import DatePrecision
 from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Source, Topic
@@ -83,19 +84,35 @@ def _validated_participations(event: Event, participants: list[ParticipantIn]) -
     return rows
 
 
+LINKS = {"participants", "topics", "sources"}
+EVENT_INPUT_FIELDS = [f.name for f in fields(EventIn)]
+PARTICIPANT_INPUT_FIELDS = [f.name for f in fields(ParticipantIn)]
+
+
+def event_current_input(*, event: Event) -> EventIn:
+    """What ``event`` says now, as the input that would write it again unchanged (the base of a patch)."""
+    participations = event.participations.select_related("person", "country", "office", "source").order_by("id")
+    return EventIn(
+        **{name: getattr(event, name) for name in EVENT_INPUT_FIELDS if name not in LINKS},
+        participants=[ParticipantIn(**{n: getattr(p, n) for n in PARTICIPANT_INPUT_FIELDS}) for p in participations],
+        topics=list(event.topics.all()),
+        sources=list(event.sources.all()),
+    )
+
+
 @transaction.atomic
-def event_create(*, data: EventIn) -> Event:
+def event_create(*, data: EventIn, reason: str = "") -> Event:
     """Create an event with its participants, topics and sources, or nothing at all."""
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
-    fields = {k: v for k, v in data.__dict__.items() if k not in {"participants", "topics", "sources"}}
-    event = Event(**fields)
+    event = Event(**{k: v for k, v in data.__dict__.items() if k not in LINKS})
+    event._change_reason = reason or None
     event.full_clean()
-    event.save()
-    for participation in _validated_participations(event, data.participants):
+    participations = _validated_participations(event, data.participants)
+    save_with_links(event, {"topics": data.topics, "sources": data.sources})
+    for participation in participations:
+        participation.event = event
         participation.save()  # one by one: each leaves its history record
-    event.topics.set(data.topics)
-    event.sources.set(data.sources)
     return event
 
 
@@ -225,8 +242,33 @@ class VersionConflict(Exception):
 
 
 @transaction.atomic
+def event_patch(
+    *,
+    event: Event,
+    changes: dict,
+    user: AbstractBaseUser | None,
+    expected_updated_at: datetime | None = None,
+    reason: str = "",
+) -> Event:
+    """Change only the fields named in ``changes`` (``EventIn`` names); a list given replaces the whole list.
+
+    The one place a partial update is merged, for REST PATCH, GraphQL ``updateEvent`` and the admin import.
+    """
+    unknown = set(changes) - set(EVENT_INPUT_FIELDS)
+    if unknown:
+        raise TypeError(f"event_patch() got fields an event does not have: {sorted(unknown)}")
+    data = replace(event_current_input(event=event), **changes)
+    return event_update(event=event, data=data, user=user, expected_updated_at=expected_updated_at, reason=reason)
+
+
+@transaction.atomic
 def event_update(
-    *, event: Event, data: EventIn, user: AbstractBaseUser | None, expected_updated_at: datetime | None = None
+    *,
+    event: Event,
+    data: EventIn,
+    user: AbstractBaseUser | None,
+    expected_updated_at: datetime | None = None,
+    reason: str = "",
 ) -> Event:
     """Replace what an event says, its participants, topics and sources included, or change nothing.
 
@@ -247,14 +289,13 @@ def event_update(
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
     for name, value in data.__dict__.items():
-        if name not in {"participants", "topics", "sources"}:
+        if name not in LINKS:
             setattr(event, name, value)
+    event._change_reason = reason or None
     event.full_clean()
     participations = _validated_participations(event, data.participants)
-    event.save()
+    save_with_links(event, {"topics": data.topics, "sources": data.sources})
     _replace_participations(event, participations)
-    event.topics.set(data.topics)
-    event.sources.set(data.sources)
     return event
 
 

@@ -113,7 +113,7 @@ def test_imported_events_are_drafts_whatever_the_file_says():
 
 
 def test_a_curator_cannot_change_a_published_event_by_import(curator, editor):
-    EventFactory(slug="talks", title="Talks", review_state=ReviewState.PUBLISHED)
+    EventFactory(slug="talks", title="Talks", review_state=ReviewState.PUBLISHED).sources.add(SourceFactory())
     dataset = _dataset(["slug", "title", "kind", "start_date"], [["talks", "Changed", "talks", "2021-03-01"]])
     result = EventResource().import_data(dataset, user=curator)
     assert result.has_validation_errors()
@@ -184,6 +184,7 @@ def test_admin_exports_each_format(editor_client, path, fmt):
 def test_admin_imports_tenures_and_events_by_natural_keys(curator_client, korea, fmt):
     PersonFactory(slug="choi-jong-kun"), OfficeFactory(slug="kr-1vfm", country=korea)
     TopicFactory(slug="alliance")
+    source = SourceFactory()
     tenures = _dataset(
         ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"],
         [["choi-jong-kun", "kr-1vfm", "2020-08-20", "day", "2022-05-10", "day", "holder", ""]],
@@ -192,10 +193,83 @@ def test_admin_imports_tenures_and_events_by_natural_keys(curator_client, korea,
     curator_client.post("/admin/people/tenure/process_import/", preview.context["confirm_form"].initial)
     assert Tenure.objects.get().office.slug == "kr-1vfm"
     events = _dataset(
-        ["slug", "title", "kind", "start_date", "country", "topics", "review_state"],
-        [["talks", "Talks", "talks", "2020-09-10", "KR", "alliance", "published"]],
+        ["slug", "title", "kind", "start_date", "country", "topics", "sources", "review_state"],
+        [["talks", "Talks", "talks", "2020-09-10", "KR", "alliance", str(source.pk), "published"]],
     )
     preview = _upload(curator_client, "/admin/events/event/", events, fmt)
     curator_client.post("/admin/events/event/process_import/", preview.context["confirm_form"].initial)
     event = Event.objects.get(slug="talks")
     assert (event.review_state, event.country, [t.slug for t in event.topics.all()]) == ("draft", korea, ["alliance"])
+
+
+# --- events go through the services: nothing the API would refuse, nothing silently dropped ----------------
+
+
+EVENT_HEADERS = ["slug", "title", "kind", "start_date", "topics", "sources"]
+
+
+@pytest.fixture
+def published_talks():
+    event = EventFactory(slug="talks", title="Talks", review_state=ReviewState.PUBLISHED)
+    event.topics.add(TopicFactory(slug="alliance"))
+    event.sources.add(SourceFactory())
+    return event
+
+
+def test_an_unknown_topic_slug_or_source_id_is_a_row_error_and_the_event_keeps_its_links(
+    editor_client, published_talks
+):
+    source = published_talks.sources.get()
+    rows = [["talks", "Talks", "talks", "2020-09-10", "alliance|aliance", f"{source.pk}|99999"]]
+    preview = _upload(editor_client, "/admin/events/event/", _dataset(EVENT_HEADERS, rows), "csv")
+    result = preview.context["result"]
+    assert "confirm_form" not in preview.context
+    errors = result.invalid_rows[0].field_specific_errors
+    assert errors["topics"] == ["No topic with slug aliance: nothing was imported."]
+    assert errors["sources"] == ["No source with id 99999: nothing was imported."]
+    published_talks.refresh_from_db()
+    assert [t.slug for t in published_talks.topics.all()] == ["alliance"]
+    assert list(published_talks.sources.all()) == [source]
+
+
+def test_a_new_event_without_a_source_is_refused_like_the_api_refuses_it(editor):
+    TopicFactory(slug="alliance")
+    result = EventResource().import_data(
+        _dataset(EVENT_HEADERS, [["talks", "Talks", "talks", "2020-09-10", "alliance", ""]]), user=editor
+    )
+    assert result.invalid_rows[0].field_specific_errors["sources"] == ["Every event rests on at least one source."]
+    assert not Event.objects.exists()
+
+
+def test_columns_left_out_keep_the_events_values_and_participants(editor, published_talks):
+    participation = published_talks.participations.create(
+        person=PersonFactory(), role="host", title_as_reported="Minister"
+    )
+    result = EventResource().import_data(
+        _dataset(["slug", "title", "kind", "start_date"], [["talks", "Renamed", "talks", "2020-09-10"]]), user=editor
+    )
+    assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows
+    published_talks.refresh_from_db()
+    assert published_talks.title == "Renamed"
+    assert [t.slug for t in published_talks.topics.all()] == ["alliance"]
+    assert published_talks.sources.count() == 1
+    assert [p.pk for p in published_talks.participations.all()] == [participation.pk]  # kept, same id
+
+
+def test_an_imported_change_leaves_one_history_entry_with_the_user_and_a_reason(editor_client, editor, published_talks):
+    before = published_talks.history.count()
+    TopicFactory(slug="trade")
+    source = published_talks.sources.get()
+    rows = [["talks", "Talks, renamed", "talks", "2020-09-10", "alliance|trade", str(source.pk)]]
+    preview = _upload(editor_client, "/admin/events/event/", _dataset(EVENT_HEADERS, rows), "csv")
+    editor_client.post("/admin/events/event/process_import/", preview.context["confirm_form"].initial)
+    assert published_talks.history.count() == before + 1
+    entry = published_talks.history.latest()
+    assert (entry.title, entry.history_user, entry.history_change_reason) == ("Talks, renamed", editor, "admin import")
+    assert sorted(t.topic.slug for t in entry.topics.all()) == ["alliance", "trade"]  # the entry holds the new list
+
+
+def test_the_import_page_does_not_offer_the_read_only_review_state(curator_client):
+    page = curator_client.get("/admin/events/event/import/")
+    (_, columns), *_ = page.context["fields_list"]
+    assert "review_state" not in columns and "topics" in columns

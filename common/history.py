@@ -1,0 +1,29 @@
+"""History entries that match what a write did: one per saved object, its many-to-many lists included.
+
+django-simple-history records a model's many-to-many lists (``m2m_fields``) on every save and adds one
+more entry for each list changed afterwards. A service that saves an event and then sets its topics and
+sources would leave three entries, the first two with lists that never existed together.
+"""
+
+from django.db import models
+
+
+def save_with_links(instance: models.Model, links: dict[str, list]) -> None:
+    """Save ``instance``, set each many-to-many list in ``links``, and record one history entry of the result."""
+    created = instance._state.adding
+    instance.skip_history_when_saving = True
+    try:
+        instance.save()
+        for name, values in links.items():
+            getattr(instance, name).set(values)
+    finally:
+        del instance.skip_history_when_saving
+    # The history receiver listens to post_save; sending it now records the saved row with its final lists.
+    models.signals.post_save.send(
+        sender=type(instance),
+        instance=instance,
+        created=created,
+        update_fields=None,
+        raw=False,
+        using=instance._state.db,
+    )
