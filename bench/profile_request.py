@@ -31,6 +31,8 @@ from load_test import GQL_EVENTS  # noqa: E402
 REQUESTS = {
     "gql": ("POST", "/graphql/", json.dumps({"query": GQL_EVENTS % ""})),
     "rest": ("GET", "/api/v1/events/?page_size=50", None),
+    "rest_q": ("GET", "/api/v1/events/?q=denuclearization&page_size=50", None),
+    "tenures_on": ("GET", "/api/v1/tenures/?on=2020-12-09&page_size=50", None),
 }
 
 

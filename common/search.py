@@ -25,9 +25,10 @@ def spelling_variants(q: str) -> set[str]:
     if not term:
         return set()
     topic_ids = Topic.objects.filter(Q(name__iexact=term) | Q(other_names__name__iexact=term)).values("id")
-    names = set(Topic.objects.filter(id__in=topic_ids).values_list("name", flat=True))
-    names |= set(TopicName.objects.filter(topic_id__in=topic_ids).values_list("name", flat=True))
-    return {term, *names}
+    names = [*Topic.objects.filter(id__in=topic_ids).values_list("name", flat=True)]
+    names += TopicName.objects.filter(topic_id__in=topic_ids).values_list("name", flat=True)
+    # Every match is case-insensitive: one spelling per casefold, each searched once.
+    return set({name.casefold(): name for name in [*names, term]}.values())
 
 
 def _any_contains(fields: list[str], terms: set[str]) -> Q:
