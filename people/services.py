@@ -190,6 +190,19 @@ def tenure_update(
     return tenure
 
 
+TENURE_FIELDS = ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"]
+
+
+@transaction.atomic
+def tenure_patch(*, tenure: Tenure, changes: dict) -> Tenure:
+    """Change only the fields named in ``changes``; ``sources`` given replaces the list, left out keeps it."""
+    unknown = set(changes) - {*TENURE_FIELDS, "sources"}
+    if unknown:
+        raise TypeError(f"tenure_patch() got fields a tenure does not have: {sorted(unknown)}")
+    current = {name: getattr(tenure, name) for name in TENURE_FIELDS}
+    return tenure_update(tenure=tenure, **(current | changes))
+
+
 @transaction.atomic
 def tenure_delete(*, tenure: Tenure) -> None:
     tenure.delete()

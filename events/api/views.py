@@ -12,13 +12,13 @@ from common.api.pagination import EventCursorPagination
 from common.api.views import ConditionalWriteMixin
 from events.api.filters import EventFilterSet, SourceFilterSet, TopicFilterSet
 from events.api.serializers import EventSerializer, EventWriteSerializer, SourceSerializer, TopicSerializer
-from events.models import Event
 from events.selectors import EventFilters, event_list, event_with_details, source_list, topic_list
 from events.services import (
     EventIn,
     ParticipantIn,
     event_create,
     event_delete,
+    event_patch,
     event_publish,
     event_retract,
     event_return_to_draft,
@@ -26,47 +26,12 @@ from events.services import (
     event_update,
 )
 
-EVENT_FIELDS = [
-    "title",
-    "slug",
-    "kind",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "end_precision",
-    "status",
-    "city",
-    "country",
-    "venue",
-    "summary",
-]
-PARTICIPANT_FIELDS = [
-    "person",
-    "role",
-    "description",
-    "affiliation",
-    "country",
-    "title_as_reported",
-    "office",
-    "source",
-    "quote",
-]
 
-
-def event_in(data: dict) -> EventIn:
-    participants = [ParticipantIn(**p) for p in data.pop("participants", [])]
-    return EventIn(participants=participants, **data)
-
-
-def event_as_input(event: Event) -> dict:
-    """The event as the write serializer would have validated it (for PATCH: unchanged fields stay)."""
-    current = {name: getattr(event, name) for name in EVENT_FIELDS}
-    current["participants"] = [
-        {name: getattr(p, name) for name in PARTICIPANT_FIELDS} for p in event.participations.all()
-    ]
-    current["topics"] = list(event.topics.all())
-    current["sources"] = list(event.sources.all())
-    return current
+def event_values(data: dict) -> dict:
+    """Validated write data as ``EventIn`` values (participants as ``ParticipantIn``)."""
+    if "participants" in data:
+        data["participants"] = [ParticipantIn(**p) for p in data["participants"]]
+    return data
 
 
 @extend_schema_view(
@@ -116,11 +81,12 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
         return event_with_details(event_list(filters=self.event_filters(), user=self.request.user))
 
     def perform_write(self, instance, data: dict, *, partial: bool):
+        values = event_values(dict(data))
         if instance is None:
-            return event_create(data=event_in(dict(data)))
+            return event_create(data=EventIn(**values))
         if partial:
-            data = event_as_input(instance) | dict(data)
-        return event_update(event=instance, data=event_in(dict(data)), user=self.request.user)
+            return event_patch(event=instance, changes=values, user=self.request.user)
+        return event_update(event=instance, data=EventIn(**values), user=self.request.user)
 
     def perform_remove(self, instance) -> None:
         event_delete(event=instance, user=self.request.user)

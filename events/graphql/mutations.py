@@ -1,7 +1,7 @@
 """Curator mutations for events: create, update and delete, with participants, topics and sources.
 
-Each mutation translates its input into an ``EventIn`` and calls one service
-(``event_create``, ``event_update``, ``event_delete``), which writes in one
+Each mutation translates its input into ``EventIn`` values and calls one service
+(``event_create``, ``event_patch``, ``event_delete``), which writes in one
 transaction or not at all. Invalid input comes back as ``errors`` with paths.
 """
 
@@ -17,7 +17,7 @@ from common.models import DatePrecision
 from events.graphql import enums
 from events.graphql.types import EventType
 from events.models import Event, EventStatus, ParticipationRole, Source, Topic
-from events.services import EventIn, ParticipantIn, VersionConflict, event_create, event_delete, event_update
+from events.services import EventIn, ParticipantIn, VersionConflict, event_create, event_delete, event_patch
 from people.models import Country, Office, Person
 
 
@@ -115,43 +115,26 @@ def _participants(items: list[ParticipantInput], lookup: Lookup) -> list[Partici
     return result
 
 
-def _event_in(values: dict) -> EventIn:
-    """An ``EventIn`` from input values (enums and global ids resolved); ValidationError lists every bad id."""
+def _resolved(values: dict) -> dict:
+    """Input values as ``EventIn`` values (enums and global ids resolved, only those given).
+
+    Raises ValidationError listing every id or code that names nothing.
+    """
     lookup = Lookup()
     data = dict(values)
-    data["country"] = _country(values.get("country"), "country", lookup)
-    data["participants"] = _participants(values.get("participants") or [], lookup)
-    data["topics"] = lookup.many(values.get("topics") or [], Topic, "Topic", "topics")
-    data["sources"] = lookup.many(values.get("sources") or [], Source, "Source", "sources")
+    if "country" in data:
+        data["country"] = _country(data["country"], "country", lookup)
+    if "participants" in data:
+        data["participants"] = _participants(data["participants"] or [], lookup)
+    if "topics" in data:
+        data["topics"] = lookup.many(data["topics"] or [], Topic, "Topic", "topics")
+    if "sources" in data:
+        data["sources"] = lookup.many(data["sources"] or [], Source, "Source", "sources")
     for name in ("kind", "status", "start_precision", "end_precision"):
         if data.get(name) is not None:
             data[name] = str(data[name].value if hasattr(data[name], "value") else data[name])
     lookup.raise_if_any()
-    return EventIn(**data)
-
-
-def _as_values(event: Event) -> dict:
-    """The event as ``EventInput`` values, so a patch can be laid over it."""
-    names = ["title", "slug", "kind", "start_date", "start_precision", "end_date", "end_precision", "status"]
-    values = {name: getattr(event, name) for name in [*names, "city", "venue", "summary"]}
-    values["country"] = event.country.iso2 if event.country_id else None
-    values["topics"] = [relay.GlobalID("Topic", str(pk)) for pk in event.topics.values_list("pk", flat=True)]
-    values["sources"] = [relay.GlobalID("Source", str(pk)) for pk in event.sources.values_list("pk", flat=True)]
-    values["participants"] = [
-        ParticipantInput(
-            person=relay.GlobalID("Person", str(p.person_id)) if p.person_id else None,
-            role=p.role,
-            description=p.description,
-            affiliation=p.affiliation,
-            country=p.country.iso2 if p.country_id else None,
-            title_as_reported=p.title_as_reported,
-            office=relay.GlobalID("Office", str(p.office_id)) if p.office_id else None,
-            source=relay.GlobalID("Source", str(p.source_id)) if p.source_id else None,
-            quote=p.quote,
-        )
-        for p in event.participations.select_related("country").order_by("id")
-    ]
-    return values
+    return data
 
 
 def _event(gid: relay.GlobalID) -> Event:
@@ -168,7 +151,7 @@ class EventMutations:
     @strawberry.mutation(permission_classes=[needs("events.add_event")], description="Record an event (as a draft).")
     def create_event(self, input: EventInput) -> EventPayload:
         try:
-            return EventPayload(event=event_create(data=_event_in(vars(input))))
+            return EventPayload(event=event_create(data=EventIn(**_resolved(vars(input)))))
         except ValidationError as exc:
             return EventPayload(errors=field_errors(exc))
 
@@ -191,9 +174,9 @@ class EventMutations:
         except ValidationError as exc:
             return EventPayload(errors=field_errors(exc, prefix=[]))
         try:
-            values = _as_values(event) | {k: v for k, v in vars(input).items() if v is not UNSET}
+            changes = _resolved({k: v for k, v in vars(input).items() if v is not UNSET})
             user = info.context.request.user
-            updated = event_update(event=event, data=_event_in(values), user=user, expected_updated_at=expected_version)
+            updated = event_patch(event=event, changes=changes, user=user, expected_updated_at=expected_version)
             return EventPayload(event=updated)
         except VersionConflict as exc:
             path = ["expectedVersion"]

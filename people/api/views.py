@@ -25,7 +25,7 @@ from people.selectors import (
     tenure_list,
     tenure_with_details,
 )
-from people.services import tenure_create, tenure_delete, tenure_update
+from people.services import tenure_create, tenure_delete, tenure_patch, tenure_update
 
 
 @extend_schema_view(
@@ -121,18 +121,7 @@ class TenureViewSet(ConditionalWriteMixin, SelectorFiltersMixin, viewsets.ModelV
         if instance is None:
             return tenure_create(**data)
         if partial:
-            current = {
-                "person": instance.person,
-                "office": instance.office,
-                "start": instance.start,
-                "start_precision": instance.start_precision,
-                "end": instance.end,
-                "end_precision": instance.end_precision,
-                "status": instance.status,
-                "note": instance.note,
-                "sources": None,
-            }
-            data = current | data
+            return tenure_patch(tenure=instance, changes=data)
         return tenure_update(tenure=instance, **data)
 
     def perform_remove(self, instance) -> None:

@@ -156,3 +156,40 @@ def test_event_create_refuses_the_same_person_twice_in_one_role_with_a_validatio
     with pytest.raises(ValidationError):
         event_create(data=_event_in(participants=[ParticipantIn(person=person), ParticipantIn(person=person)]))
     assert Event.objects.count() == 0
+
+
+# --- event_patch: the one place a partial update is merged (REST PATCH, GraphQL updateEvent, admin import) ---
+
+
+def test_event_patch_changes_only_what_it_names_and_keeps_participants_topics_and_sources(biegun):
+    from events.services import event_patch
+
+    person, _, _ = biegun
+    topic = TopicFactory()
+    event = event_create(data=_event_in(participants=[ParticipantIn(person=person)], topics=[topic]))
+    participation_ids = [p.pk for p in event.participations.all()]
+    sources = list(event.sources.all())
+    event_patch(event=event, changes={"title": "Renamed"}, user=None)
+    event = Event.objects.get(pk=event.pk)
+    assert event.title == "Renamed" and event.slug == "choi-biegun-talks-2020-07-08"
+    assert [p.pk for p in event.participations.all()] == participation_ids
+    assert list(event.topics.all()) == [topic] and list(event.sources.all()) == sources
+
+
+def test_event_patch_refuses_a_field_an_event_does_not_have():
+    from events.services import event_patch
+
+    event = event_create(data=_event_in())
+    with pytest.raises(TypeError, match="titel"):
+        event_patch(event=event, changes={"titel": "Typo"}, user=None)
+
+
+def test_each_write_leaves_one_history_entry_holding_its_topics_and_sources():
+    from events.services import event_patch
+
+    first, second = TopicFactory(), TopicFactory()
+    event = event_create(data=_event_in(topics=[first]), reason="typed in")
+    event_patch(event=event, changes={"topics": [first, second]}, user=None, reason="added a topic")
+    entries = list(event.history.order_by("history_id"))
+    assert [(e.history_type, e.history_change_reason) for e in entries] == [("+", "typed in"), ("~", "added a topic")]
+    assert [sorted(t.topic_id for t in e.topics.all()) for e in entries] == [[first.pk], [first.pk, second.pk]]

@@ -1,0 +1,61 @@
+"""Topics: merging duplicates, and deleting only what no published event relies on."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from common.merging import move_other_names
+from events.models import Topic
+from events.selectors import published_events_about
+from events.services.sources import SHOWN, held_by
+
+
+@transaction.atomic
+def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
+    """Fold ``duplicates`` into ``survivor``: their events, subtopics and names move, then they go.
+
+    Each duplicate's name is kept as another name of the survivor. Every change
+    is a saved row (not a bulk update), so the history records it.
+    """
+    for dup in duplicates:
+        if dup.pk == survivor.pk:
+            raise ValidationError("A topic cannot be merged into itself.")
+        reason = f"merged topic {dup.pk} ({dup.name}) into {survivor.pk}"
+        for event in dup.events.all():
+            event._change_reason = reason
+            event.topics.add(survivor)
+            event.topics.remove(dup)
+        if survivor.parent_id == dup.pk:  # the survivor was filed under its duplicate
+            survivor.parent = dup.parent
+            survivor.full_clean()
+            survivor._change_reason = reason
+            survivor.save()
+        for child in dup.children.exclude(pk=survivor.pk):
+            child.parent = survivor
+            child.full_clean()
+            child._change_reason = reason
+            child.save()
+        move_other_names(
+            names=dup.other_names.all(),
+            known=survivor.other_names.all(),
+            owner_field="topic",
+            survivor=survivor,
+            old_name=dup.name,
+            old_slug=dup.slug,
+            reason=reason,
+        )
+        dup._change_reason = reason
+        dup.delete()
+    return survivor
+
+
+@transaction.atomic
+def topic_delete(*, topic: Topic) -> None:
+    """Delete ``topic`` unless published events are filed under it (merge it into another topic instead)."""
+    holders = published_events_about(topic=topic)
+    total = holders.count()
+    if total:
+        raise ValidationError(
+            f"{total} published event(s) are filed under this topic: {held_by(list(holders[:SHOWN]), total)}. "
+            "Merge it into another topic to move them."
+        )
+    topic.delete()
