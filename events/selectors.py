@@ -179,3 +179,14 @@ def meeting_pairs(
         )
         .order_by("-events", "-last", "person_a", "person_b")[:limit]
     )
+
+
+def published_events_citing(*, source: Source) -> QuerySet[Event]:
+    """Published events that rest on ``source``: listed among their sources, or cited for a participant."""
+    cited = Q(sources=source) | Q(participations__source=source)
+    return Event.objects.filter(cited, review_state=ReviewState.PUBLISHED).distinct().order_by("-start_date", "id")
+
+
+def published_events_about(*, topic: Topic) -> QuerySet[Event]:
+    """Published events filed under ``topic`` itself (not its subtopics)."""
+    return Event.objects.filter(topics=topic, review_state=ReviewState.PUBLISHED).order_by("-start_date", "id")
