@@ -4,15 +4,16 @@ Built from the django-simple-history tables every model keeps: one aggregate
 query per resource, whatever the number of changes. Deletions come back as
 tombstones (``"change": "deleted"``, no URL). A changed tenure also lists its
 person and office as updated, since their representations embed it. For anonymous clients an event
-that left the public (retracted, or back to draft) is a tombstone too, and an
-event that was never published does not appear at all.
+that left the public (retracted, or back to draft) is a tombstone too, carrying only what was public
+(its slug when last published, the moment it left); an event never published does not appear at all.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Case, Exists, IntegerField, Max, Model, OuterRef, Subquery, When
+from django.db.models import Case, Exists, F, IntegerField, Max, Model, OuterRef, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -26,7 +27,7 @@ from rest_framework.views import APIView
 from common.api.docs import ERROR_RESPONSES
 from common.filters import checked_moment
 from events.models import Event, ReviewState, Source, Topic
-from events.selectors import visible_events
+from events.selectors import can_see_unpublished, visible_events
 from people.models import Country, Office, Person, Tenure
 
 
@@ -74,7 +75,7 @@ def changes_between(
             history.objects.filter(history_date__gt=since, history_date__lte=until)
             .values("id")
             .annotate(
-                at=Max("history_date"),
+                last=Max("history_date"),
                 created=Max(Case(When(history_type="+", then=1), default=0, output_field=IntegerField())),
             )
             .annotate(
@@ -83,12 +84,14 @@ def changes_between(
             )
             .order_by()
         )
+        if resource.model is Event and not can_see_unpublished(user):
+            rows = _as_the_public_saw_them(rows, history).filter(at__gt=since, at__lte=until)
+        else:
+            rows = rows.annotate(at=F("last"))
         if resource.model is Tenure:  # whose representation (person.tenures, office.holders) changed with it
             rows = rows.annotate(
                 person_id=Subquery(latest.values("person_id")[:1]), office_id=Subquery(latest.values("office_id")[:1])
             )
-        if resource.model is Event and not (user and user.has_perm("events.change_event")):
-            rows = rows.filter(Exists(history.objects.filter(id=OuterRef("id"), review_state=ReviewState.PUBLISHED)))
         if limit:
             rows = rows.order_by("at", "id")[: limit + 1]
         for row in rows:
@@ -96,6 +99,7 @@ def changes_between(
                 tenure_rows[row["id"]] = row
             if not row["exists"]:
                 change, url = "deleted", None
+                row["key"] = row.get("public_key", row["key"])  # for the public: the slug it was published under
             else:
                 change = "created" if row["created"] else "updated"
                 url = reverse(resource.route, kwargs={resource.url_kwarg: row["key"]})
@@ -125,6 +129,22 @@ def changes_between(
     changes += _embedding_changes(changes, embedding)
     changes.sort(key=lambda c: (c["at"], c["resource"], c["id"]))
     return changes, until, more
+
+
+def _as_the_public_saw_them(rows, history):
+    """Event rows for a client who sees only published events: an event never published is left out, and
+    one that left the public is a tombstone carrying what was public: its slug when it was last published,
+    and the moment it left (retracted, returned to draft or deleted), not the time of a later unpublished edit.
+    """
+    public = history.objects.filter(id=OuterRef("id"), review_state=ReviewState.PUBLISHED)
+    last_public = public.order_by("-history_date", "-history_id")
+    rows = rows.annotate(
+        public_at=Subquery(last_public.values("history_date")[:1]),
+        public_key=Subquery(last_public.values("slug")[:1]),
+    ).filter(public_at__isnull=False)
+    left = history.objects.filter(id=OuterRef("id"), history_date__gt=OuterRef("public_at"))
+    rows = rows.annotate(left_at=Subquery(left.order_by("history_date", "history_id").values("history_date")[:1]))
+    return rows.annotate(at=Case(When(exists=True, then=F("last")), default=Coalesce(F("left_at"), F("public_at"))))
 
 
 def _embedding_changes(changes: list[dict], embedding: dict[tuple[str, int], datetime]) -> list[dict]:

@@ -146,6 +146,32 @@ def test_changes_feed_shows_retracted_events_to_the_public_as_tombstones(client,
     assert [(c["key"], c["change"]) for c in body["changes"]] == [("2020-12-09-biegun-choi-jong-kun", "deleted")]
 
 
+def test_a_tombstone_shows_the_public_only_the_slug_and_moment_it_had_while_public(client, curator_client, seed_data):
+    event = Event.objects.get(slug="2020-12-09-biegun-choi-jong-kun")
+    since = timezone.now()
+    event.review_state = ReviewState.RETRACTED
+    event.save()
+    left_at = event.history.latest().history_date
+    event.review_state, event.slug, event.title = ReviewState.DRAFT, "biegun-defection-rumour", "Unpublished rework"
+    event.save()  # edited as a draft afterwards: nothing of this is public
+    changes = client.get("/api/v1/changes/", {"since": since.isoformat()}).json()["changes"]
+    tombstone = ("2020-12-09-biegun-choi-jong-kun", "deleted", None)
+    assert [(c["key"], c["change"], c["url"]) for c in changes] == [tombstone]
+    assert changes[0]["at"] == left_at.isoformat().replace("+00:00", "Z")
+    later = client.get("/api/v1/changes/", {"since": (left_at + timezone.timedelta(microseconds=1)).isoformat()})
+    assert later.json()["changes"] == []  # the draft edit after it left does not show at all
+    curator = curator_client.get("/api/v1/changes/", {"since": since.isoformat()}).json()["changes"]
+    assert [(c["key"], c["change"]) for c in curator] == [("biegun-defection-rumour", "updated")]
+
+
+def test_a_published_event_deleted_is_a_tombstone_under_its_published_slug(client, seed_data):
+    event = Event.objects.get(slug="2020-12-09-biegun-choi-jong-kun")
+    since = timezone.now()
+    event.delete()
+    changes = client.get("/api/v1/changes/", {"since": since.isoformat()}).json()["changes"]
+    assert [(c["key"], c["change"]) for c in changes] == [("2020-12-09-biegun-choi-jong-kun", "deleted")]
+
+
 @pytest.mark.parametrize("query", ["", "?since=yesterday"])
 def test_changes_feed_needs_a_valid_since(client, db, query):
     response = client.get(f"/api/v1/changes/{query}")
