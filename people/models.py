@@ -246,7 +246,7 @@ class Tenure(TimeStampedModel):
             errors.setdefault("end", []).append("A tenure cannot end before it starts.")
         if errors:
             raise ValidationError(errors)
-        if self.office_id:
+        if self.office_id and self.start is not None:  # no start: the field's own error says so
             self.single_holder = self.office.single_holder
             from people.selectors import tenure_overlaps
 

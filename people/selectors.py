@@ -71,6 +71,18 @@ def tenure_overlaps(*, tenure: Tenure) -> QuerySet[Tenure]:
     return qs.select_related("person").order_by("start")
 
 
+def tenures_clash(a: Tenure, b: Tenure) -> bool:
+    """Whether two tenures break the one-holder rule of ``tenure_overlaps`` with each other (neither saved yet,
+    e.g. two rows of one admin form)."""
+    if a.office_id is None or a.office_id != b.office_id or not a.office.single_holder:
+        return False
+    if a.status != b.status or a.status == TenureStatus.ACTING or a.start is None or b.start is None:
+        return False
+    if any(t.end is not None and t.end <= t.start for t in (a, b)):
+        return False  # an empty range overlaps nothing
+    return (a.end is None or b.start < a.end) and (b.end is None or a.start < b.end)
+
+
 def offices_held_on(*, person: Person | int, day: date) -> list[Office]:
     """Offices the person held (as holder or acting) on ``day``, most recently started first."""
     person_id = person if isinstance(person, int) else person.pk

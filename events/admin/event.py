@@ -15,14 +15,14 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline
 from events.curation import event_warnings, events_without_source
-from events.models import Event, Participation, ReviewState
+from events.models import Event, ReviewState
 from events.resources import EventResource
 from events.services import (
     PUBLISH_PERMISSION,
@@ -33,64 +33,7 @@ from events.services import (
     event_submit_for_review,
 )
 from people.admin.base import ImportExportHistoryAdmin
-from people.selectors import office_held_on, offices_held_on
-
-
-class ParticipationInline(admin.TabularInline):
-    model = Participation
-    extra = 0
-    autocomplete_fields = ["person", "office", "country", "source"]
-    fields = [
-        "person",
-        "description",
-        "role",
-        "title_as_reported",
-        "office",
-        "office_from_tenures",
-        "country",
-        "affiliation",
-        "source",
-    ]
-    readonly_fields = ["office_from_tenures"]
-
-    class Media:
-        js = ["admin/js/jquery.init.js", "admin/events/office_from_tenures.js"]  # after django.jQuery
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event", "person", "office", "country", "source")
-
-    @admin.display(description="held that day (tenures)")
-    def office_from_tenures(self, obj: Participation) -> str:
-        """What the tenures say the person held on the event date; the office field may override it."""
-        if not obj.pk or not obj.person_id:
-            return "–"
-        offices = offices_held_on(person=obj.person_id, day=obj.event.start_date)
-        return "; ".join(o.title for o in offices) or "no known office"
-
-
-class AtLeastOneFormSet(BaseInlineFormSet):
-    def clean(self) -> None:
-        super().clean()
-        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        if not kept:
-            raise ValidationError("Every event rests on at least one source.")
-
-
-class EventSourceInline(admin.TabularInline):
-    model = Event.sources.through
-    formset = AtLeastOneFormSet
-    extra = 1
-    autocomplete_fields = ["source"]
-    verbose_name = "source"
-    verbose_name_plural = "sources"
-
-
-class EventTopicInline(admin.TabularInline):
-    model = Event.topics.through
-    extra = 0
-    autocomplete_fields = ["topic"]
-    verbose_name = "topic"
-    verbose_name_plural = "topics"
+from people.selectors import office_held_on
 
 
 class SourceMissingFilter(admin.SimpleListFilter):

@@ -8,6 +8,7 @@ from events.services.event import (
     EVENT_INPUT_FIELDS,
     LINKS,
     PARTICIPANT_INPUT_FIELDS,
+    REPEATED_PARTICIPANT,
     EventIn,
     ParticipantIn,
     VersionConflict,
@@ -17,6 +18,7 @@ from events.services.event import (
     event_patch,
     event_update,
     participation_fill_derived,
+    repeated_participants,
 )
 from events.services.review import (
     PUBLISH_PERMISSION,
@@ -34,6 +36,7 @@ __all__ = [
     "LINKS",
     "PARTICIPANT_INPUT_FIELDS",
     "PUBLISH_PERMISSION",
+    "REPEATED_PARTICIPANT",
     "EventIn",
     "ParticipantIn",
     "VersionConflict",
@@ -48,6 +51,7 @@ __all__ = [
     "event_submit_for_review",
     "event_update",
     "participation_fill_derived",
+    "repeated_participants",
     "source_delete",
     "topic_delete",
     "topic_merge",

@@ -67,22 +67,30 @@ class EventIn:
     topics: list[Topic] = field(default_factory=list)
 
 
+REPEATED_PARTICIPANT = "This person already has this role in the event."
+
+
+def repeated_participants(pairs: list[tuple[int | None, str]]) -> list[int]:
+    """Indexes of the (person id, role) pairs that repeat an earlier one: a person takes each role once."""
+    seen, repeated = set(), []
+    for index, pair in enumerate(pairs):
+        if pair[0] is not None and pair in seen:
+            repeated.append(index)
+        seen.add(pair)
+    return repeated
+
+
 def _validated_participations(event: Event, participants: list[ParticipantIn]) -> list[Participation]:
-    rows, errors, seen = [], {}, set()
+    rows, errors = [], {}
     for index, p in enumerate(participants):
         row = Participation(event=event, **p.__dict__)
         try:
             row.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             errors[f"participants[{index}]"] = exc.messages
-        if p.person is not None:
-            key = (p.person.pk, p.role)
-            if key in seen:
-                errors.setdefault(f"participants[{index}]", []).append(
-                    "This person already has this role in the event."
-                )
-            seen.add(key)
         rows.append(row)
+    for index in repeated_participants([(p.person.pk if p.person else None, p.role) for p in participants]):
+        errors.setdefault(f"participants[{index}]", []).append(REPEATED_PARTICIPANT)
     if errors:
         raise ValidationError(errors)
     return rows

@@ -5,6 +5,7 @@ import and export; duplicates of people and offices merge from an action.
 """
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 
 from people.admin.base import HistoryAdmin, ImportExportHistoryAdmin, merge_action
 from people.models import (
@@ -18,6 +19,7 @@ from people.models import (
     Tenure,
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
+from people.selectors import tenures_clash
 from people.services import office_merge, person_merge
 
 
@@ -43,8 +45,27 @@ class PersonIdentifierInline(admin.TabularInline):
     extra = 0
 
 
+class TenureRowsFormSet(BaseInlineFormSet):
+    """Tenure rows checked against each other as well as against the database: two new rows of a
+    one-holder office can clash though neither clashes with what is saved."""
+
+    def clean(self) -> None:
+        super().clean()
+        rows = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.errors]
+        for index, form in enumerate(rows):
+            for other in rows[:index]:
+                if tenures_clash(form.instance, other.instance):
+                    form.add_error(
+                        "start",
+                        f"{form.instance.office.title} has one holder at a time, and this row overlaps the row of "
+                        f"{other.instance.person} from {other.instance.start}.",
+                    )
+                    break
+
+
 class TenureInline(admin.TabularInline):
     model = Tenure
+    formset = TenureRowsFormSet
     extra = 0
     autocomplete_fields = ["person", "office"]
     fields = ["person", "office", "status", "start", "start_precision", "end", "end_precision", "note"]

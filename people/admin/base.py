@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from import_export.admin import ImportExportModelAdmin
@@ -72,6 +72,12 @@ class FastChangelistMixin:
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        # No database stores a NUL character: a filter holding one is a client's mistake, not a 500.
+        if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest("A filter or search holds a NUL character (%00): remove it and try again.")
+        return super().changelist_view(request, extra_context)
 
 
 class HistoryAdmin(FastChangelistMixin, SimpleHistoryAdmin):
