@@ -150,13 +150,25 @@ def _person_q(terms: set[str]) -> Q:
     return _names_match("person", terms) | Exists(names)
 
 
+MAX_SEARCH_LENGTH = 200  # characters: a name, a title, a phrase; not a document
+
+
+def check_search_text(q: str) -> None:
+    """Refuse search text no real search needs, before any query runs (REST ``q`` and GraphQL ``search``)."""
+    if "\x00" in q:
+        raise ValidationError("The search text contains a NUL character, which no database stores.")
+    if len(q) > MAX_SEARCH_LENGTH:
+        raise ValidationError(
+            f"The search text is {len(q):,} characters long; at most {MAX_SEARCH_LENGTH} are searched."
+        )
+
+
 def search_filter(model: type[Model], q: str) -> Q | Expression:
     """A Q object for ``model.objects.filter()`` that implements the search for ``q``."""
     from events.models import Event, Participation, Source, Topic, TopicName
     from people.models import Office, OfficeTitle, Person, PersonName, Tenure
 
-    if "\x00" in q:
-        raise ValidationError("The search text contains a NUL character, which no database stores.")
+    check_search_text(q)
     terms = spelling_variants(q)
     if not terms:
         return Q()

@@ -8,6 +8,7 @@
   request. ``Authorization: Token <key>`` (the REST API's tokens) needs none.
 """
 
+import math
 from collections.abc import Iterator
 
 import orjson
@@ -33,6 +34,26 @@ def _token_user(request: HttpRequest):
     return (found[0] if found else None), None
 
 
+def _throttle_wait(request: HttpRequest) -> float | None:
+    """Seconds until the client may ask again, or None: the REST API's throttles and counts (one budget for both
+    APIs per anonymous address or per user, in the shared cache)."""
+    from rest_framework.settings import api_settings
+
+    waits = [
+        t.wait() for t in (cls() for cls in api_settings.DEFAULT_THROTTLE_CLASSES) if not t.allow_request(request, None)
+    ]
+    return max((w or 1 for w in waits), default=None)
+
+
+def _throttled(wait: float) -> HttpResponse:
+    seconds = max(1, math.ceil(wait))
+    message = f"Too many requests: try again in {seconds} s."
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": "THROTTLED", "retryAfter": seconds}}]}
+    response = HttpResponse(orjson.dumps(body), status=429, content_type="application/json")
+    response["Retry-After"] = str(seconds)
+    return response
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class AttacheGraphQLView(GraphQLView):
     def dispatch(self, request: HttpRequest, *args, **kwargs):
@@ -42,6 +63,8 @@ class AttacheGraphQLView(GraphQLView):
                 return HttpResponse(problem, status=401, content_type="text/plain")
             request.user = user
             request.graphql_token_auth = True
+        if request.method in ("GET", "POST") and (wait := _throttle_wait(request)) is not None:
+            return _throttled(wait)
         return super().dispatch(request, *args, **kwargs)
 
     def encode_json(self, data: object) -> bytes:
