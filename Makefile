@@ -30,9 +30,13 @@ migrate: install
 
 demo-data: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
-	@DEBUG=1 DJANGO_SUPERUSER_PASSWORD=admin $(BIN)/python manage.py createsuperuser \
+	@# The admin/admin superuser only on the embedded SQLite database, or when asked for (DEMO_SUPERUSER=1):
+	@# never on a PostgreSQL that DATABASE_URL happens to point at.
+	@case "$(DEMO_SUPERUSER):$${DATABASE_URL:-sqlite}" in 1:*|*:sqlite*) \
+		DEBUG=1 DJANGO_SUPERUSER_PASSWORD=admin $(BIN)/python manage.py createsuperuser \
 		--noinput --username admin --email admin@example.org >/dev/null 2>&1 \
-		&& echo "Created the demo superuser admin / admin (development only)." || true
+		&& echo "Created the demo superuser admin / admin (development only)." || true ;; \
+	*) echo "DATABASE_URL is not SQLite: no demo superuser (DEMO_SUPERUSER=1 creates admin / admin anyway)." ;; esac
 
 run: demo-data
 	@echo "Serving the demo on http://$(HOST):$(PORT)/admin/ (log in as admin / admin)"

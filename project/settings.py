@@ -8,6 +8,7 @@ REDIS_URL      optional; when set, the cache lives in Redis
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "strawberry_django",
     "simple_history",
     "import_export",
+    "axes",
     "common",
     "people",
     "events",
@@ -73,10 +75,21 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # answers a locked-out login with 429 (see AXES_* below)
     "common.cache.ResponseCacheMiddleware",  # innermost: caches what the views return (see common/cache.py)
 ]
 
 ROOT_URLCONF = "project.urls"
+
+# Admin sign-in lockout (django-axes): after ADMIN_LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused (429) for ADMIN_LOGIN_COOLOFF_MINUTES; a successful sign-in resets the count.
+# REST and GraphQL take tokens (created in the admin), so the admin's sign-in form is the one password check.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every start
 
 TEMPLATES = [
     {

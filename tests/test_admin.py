@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
+# django-axes's sign-in records are read-only logs: nobody adds one by hand.
+ADDABLE = [m for m in REGISTERED if m._meta.app_label != "axes"]
 
 
 @pytest.fixture
@@ -60,7 +62,7 @@ def test_changelist_lists_every_row(admin_client, some_of_everything, model):
         assert response.context["cl"].result_count > 0
 
 
-@pytest.mark.parametrize("model", REGISTERED, ids=_ids)
+@pytest.mark.parametrize("model", ADDABLE, ids=_ids)
 def test_add_page_shows_the_form(admin_client, model):
     opts = model._meta
     response = admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/")

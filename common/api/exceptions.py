@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -102,6 +103,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     return response
 
 
+@csrf_exempt  # nothing here to protect: a POST to an unknown path is a 404, not the HTML CSRF page
 def not_found(request, *args, **kwargs) -> JsonResponse:
-    """Unknown URLs under /api/ answer in the same shape (not Django's HTML page)."""
+    """Unknown URLs under /api/ answer in the same shape (not Django's HTML page), whatever the method."""
     return JsonResponse(error_body(404, "not_found", f"No API resource at {request.path}."), status=404)

@@ -131,7 +131,9 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
     )
     @action(detail=True, methods=["post"])
     def retract(self, request, *args, **kwargs):
-        reason = str(request.data.get("reason", ""))  # the body is an object (ConditionalWriteMixin.initial)
+        reason = request.data.get("reason", "")  # the body is an object (ConditionalWriteMixin.initial)
+        if not isinstance(reason, str):
+            raise serializers.ValidationError({"reason": ["A string: say why the event is retracted."]})
         return self.conditional_change(request, lambda e: event_retract(event=e, user=request.user, reason=reason))
 
 

@@ -96,6 +96,15 @@ def test_unknown_api_url_is_a_404_in_the_error_shape(client, db):
     }
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_unknown_api_url_is_a_json_404_for_every_method_not_a_csrf_page(db, method):
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/v1/nothing-here/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
 def test_anonymous_clients_see_only_published_events(client, seed_data):
     from events.models import Event, ReviewState
 

@@ -279,6 +279,11 @@ def test_curator_submits_and_editor_publishes_then_retracts(curator_client, edit
     assert errors(editor_client.post(f"{url}retract/", {"reason": ""}, format="json")) == {
         "retraction_reason": ["Say why the event is retracted."]
     }
+    for not_text in ({"why": "duplicate"}, ["duplicate"], 7):
+        assert errors(editor_client.post(f"{url}retract/", {"reason": not_text}, format="json")) == {
+            "reason": ["A string: say why the event is retracted."]
+        }
+    assert client.get(url).status_code == 200  # still published
     retracted = editor_client.post(f"{url}retract/", {"reason": "Duplicate of another report."}, format="json")
     assert retracted.json()["review_state"] == "retracted"
     assert client.get(url).status_code == 404
