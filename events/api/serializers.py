@@ -13,7 +13,7 @@ from people.models import Country, Office, Person
 
 
 class TopicRefSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Topic
@@ -23,7 +23,7 @@ class TopicRefSerializer(serializers.ModelSerializer):
 
 class TopicSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", lookup_field="slug")
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     other_names = OtherNameSerializer(many=True, read_only=True)
 
     class Meta:
@@ -53,11 +53,15 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    link = serializers.URLField(source="url", read_only=True, help_text="Where the report can be read.")
+    link = serializers.CharField(
+        source="url", read_only=True, help_text="Where the report can be read: a URL, or empty when it is not online."
+    )
 
 
 class SourceRefSerializer(serializers.ModelSerializer):
-    link = serializers.URLField(source="url", read_only=True)
+    link = serializers.CharField(
+        source="url", read_only=True, help_text="Where the report can be read: a URL, or empty when it is not online."
+    )
 
     class Meta:
         model = Source
@@ -68,8 +72,8 @@ class SourceRefSerializer(serializers.ModelSerializer):
 class ParticipantSerializer(serializers.ModelSerializer):
     person = PersonRefSerializer(read_only=True, allow_null=True)
     office = OfficeRefSerializer(read_only=True, allow_null=True, help_text="The office held on the event date.")
-    country = serializers.CharField(source="country.iso2", default=None, read_only=True)
-    source = serializers.PrimaryKeyRelatedField(read_only=True)
+    country = serializers.CharField(source="country.iso2", default=None, read_only=True, allow_null=True)
+    source = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Participation

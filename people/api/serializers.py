@@ -79,7 +79,7 @@ class TenureInOfficeSerializer(serializers.ModelSerializer):
 
 class PersonSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
-    nationality = CountryRefSerializer(read_only=True)
+    nationality = CountryRefSerializer(read_only=True, allow_null=True)
     other_names = OtherNameSerializer(many=True, read_only=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)
     tenures = TenureInPersonSerializer(many=True, read_only=True)
@@ -113,7 +113,7 @@ class OfficeTitleSerializer(serializers.ModelSerializer):
 
 class OfficeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:office-detail", lookup_field="slug")
-    country = CountryRefSerializer(read_only=True)
+    country = CountryRefSerializer(read_only=True, allow_null=True)
     other_titles = OfficeTitleSerializer(many=True, read_only=True)
     holders = TenureInOfficeSerializer(source="tenures", many=True, read_only=True)
 
