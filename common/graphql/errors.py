@@ -3,17 +3,23 @@
 Validation errors (a misspelt field, a limit) and errors raised as
 ``PublicError`` or ``PermissionError`` keep their message; a Django
 ``ValidationError`` from a selector (an unknown country code) becomes its
-message; anything else is "Unexpected error." with the details in the log.
-GraphQL's "Did you mean …?" hints are removed so the schema is not probed
-one guess at a time (introspection stays on for honest clients).
+message; a cursor or a global id that cannot be decoded (strawberry's relay
+raises ValueError and GlobalIDValueError for them) is a ``BAD_CURSOR`` or
+``BAD_ID`` error. Each of these carries a code in ``extensions`` and is not
+logged: it is the client's mistake. Anything else is "Unexpected error." and
+logged once, with its traceback. GraphQL's "Did you mean …?" hints are removed
+so the schema is not probed one guess at a time (introspection stays on).
 """
 
+import binascii
 import logging
 import re
+import traceback
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
+from strawberry.relay.types import GlobalIDValueError
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +31,39 @@ class PublicError(Exception):
 
 
 PUBLIC = (PublicError, PermissionError, PermissionDenied, ValidationError, GraphQLError)
+BAD_CURSOR = "Invalid cursor: pass back a cursor this connection returned (an edge's cursor, or pageInfo's)."
+
+
+def client_mistake(original: BaseException | None) -> tuple[str, str] | None:
+    """``(code, message)`` when ``original`` comes from a value the client sent that cannot be decoded."""
+    if isinstance(original, GlobalIDValueError):
+        return "BAD_ID", str(original)
+    if isinstance(original, ValueError | binascii.Error):
+        frames = {
+            (f.filename.rsplit("site-packages/", 1)[-1], f.name) for f in traceback.extract_tb(original.__traceback__)
+        }
+        if ("strawberry/relay/utils.py", "from_arguments") in frames:
+            return "BAD_CURSOR", BAD_CURSOR
+        if any(name.startswith("strawberry/relay/fields.py") for name, _ in frames):
+            return "BAD_ID", "No object has this id: a global id names a type and that type's id (a number here)."
+    return None
+
+
+def _code(original: BaseException | None) -> str | None:
+    if isinstance(original, PublicError):
+        return "BAD_CURSOR" if str(original) == "Invalid cursor." else "BAD_ARGUMENT"
+    if isinstance(original, ValidationError):
+        return "INVALID"
+    if isinstance(original, PermissionError | PermissionDenied):
+        return "FORBIDDEN"
+    return None
 
 
 def _message(error: GraphQLError) -> str:
     original = error.original_error
+    mistake = client_mistake(original)
+    if mistake:
+        return mistake[1]
     if isinstance(original, ValidationError):
         if hasattr(original, "error_dict"):
             return " ".join(f"{k}: {' '.join(v)}" for k, v in original.message_dict.items())
@@ -43,7 +78,7 @@ class PublicErrors(MaskErrors):
     @staticmethod
     def is_internal(error: GraphQLError) -> bool:
         original = error.original_error
-        internal = original is not None and not isinstance(original, PUBLIC)
+        internal = original is not None and not isinstance(original, PUBLIC) and client_mistake(original) is None
         if internal:
             logger.error("GraphQL internal error at %s", error.path, exc_info=original)
         return internal
@@ -52,6 +87,9 @@ class PublicErrors(MaskErrors):
         cleaned = []
         for error in super()._process_errors(errors):
             message = SUGGESTION.sub("", _message(error))
+            original = error.original_error
+            code = (client_mistake(original) or (None, None))[0] or _code(original)
+            extensions = {"code": code, **(error.extensions or {})} if code else error.extensions
             cleaned.append(
                 GraphQLError(
                     message,
@@ -59,7 +97,12 @@ class PublicErrors(MaskErrors):
                     source=error.source,
                     positions=error.positions,
                     path=error.path,
-                    extensions=error.extensions,
+                    extensions=extensions,
                 )
             )
         return cleaned
+
+
+def log_internal_only(errors: list[GraphQLError], execution_context=None) -> None:
+    """The schema's ``process_errors``: strawberry logs every error with its traceback, a client's mistakes
+    included; internal errors are already logged once by ``PublicErrors``, so nothing more is logged here."""

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from common.history import save_with_links
 from common.models import DatePrecision
@@ -97,6 +97,21 @@ def _validated_participations(event: Event, participants: list[ParticipantIn]) -
 
 
 LINKS = {"participants", "topics", "sources"}
+TAKEN_SLUG = "Another event has this slug."
+
+
+def _save(event: Event, data: EventIn) -> None:
+    """Save the event with its topics and sources. A slug taken between validation and the write (a concurrent
+    create) is the same error validation gives, not a database error."""
+    try:
+        with transaction.atomic():  # a savepoint: the failed INSERT leaves the outer transaction usable
+            save_with_links(event, {"topics": data.topics, "sources": data.sources})
+    except IntegrityError as exc:
+        if "slug" in str(exc):
+            raise ValidationError({"slug": [TAKEN_SLUG]}) from exc
+        raise
+
+
 EVENT_INPUT_FIELDS = [f.name for f in fields(EventIn)]
 PARTICIPANT_INPUT_FIELDS = [f.name for f in fields(ParticipantIn)]
 
@@ -121,7 +136,7 @@ def event_create(*, data: EventIn, reason: str = "") -> Event:
     event._change_reason = reason or None
     event.full_clean()
     participations = _validated_participations(event, data.participants)
-    save_with_links(event, {"topics": data.topics, "sources": data.sources})
+    _save(event, data)
     for participation in participations:
         participation.event = event
         participation.save()  # one by one: each leaves its history record
@@ -202,7 +217,7 @@ def event_update(
     event._change_reason = reason or None
     event.full_clean()
     participations = _validated_participations(event, data.participants)
-    save_with_links(event, {"topics": data.topics, "sources": data.sources})
+    _save(event, data)
     _replace_participations(event, participations)
     return event
 

@@ -8,7 +8,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from common.db_routing import PrimaryForMutations
 from common.graphql.compiled import CompiledReads
-from common.graphql.errors import PublicErrors
+from common.graphql.errors import PublicErrors, log_internal_only
 from common.graphql.fields import MAX_PAGE
 from common.graphql.limits import limit_extensions
 from common.graphql.views import MutationCsrf
@@ -29,7 +29,12 @@ class Mutation(EventMutations, PeopleMutations):
     pass
 
 
-schema = strawberry.Schema(
+class AttacheSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        log_internal_only(errors, execution_context)
+
+
+schema = AttacheSchema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(relay_max_results=MAX_PAGE),

@@ -193,3 +193,13 @@ def test_each_write_leaves_one_history_entry_holding_its_topics_and_sources():
     entries = list(event.history.order_by("history_id"))
     assert [(e.history_type, e.history_change_reason) for e in entries] == [("+", "typed in"), ("~", "added a topic")]
     assert [sorted(t.topic_id for t in e.topics.all()) for e in entries] == [[first.pk], [first.pk, second.pk]]
+
+
+def test_a_slug_taken_by_a_concurrent_create_is_a_slug_error_and_nothing_is_written(monkeypatch):
+    """Two curators create the same slug at once: both pass validation, the database refuses the second."""
+    event_create(data=_event_in())
+    monkeypatch.setattr(Event, "validate_unique", lambda self, exclude=None: None)  # as if checked before the first
+    with pytest.raises(ValidationError) as refused:
+        event_create(data=_event_in(title="The same talks, typed twice"))
+    assert refused.value.message_dict == {"slug": ["Another event has this slug."]}
+    assert Event.objects.count() == 1
