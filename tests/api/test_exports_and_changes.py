@@ -62,6 +62,45 @@ def test_export_reads_in_chunks(client, seed_data, monkeypatch):
     assert len(lines) == Event.objects.filter(review_state=ReviewState.PUBLISHED).count()
 
 
+def test_a_client_runs_at_most_two_exports_at_once(seed_data):
+    from django.test import Client
+
+    client = Client()
+    first = client.get("/api/v1/exports/events.csv")
+    second = client.get("/api/v1/exports/events.jsonl")
+    assert first.streaming and second.streaming  # both open: nothing read yet
+    refused = client.get("/api/v1/exports/events.csv")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert refused.json()["error"]["code"] == "throttled"
+    assert Client(REMOTE_ADDR="10.1.2.3").get("/api/v1/exports/events.csv").status_code == 200  # another client
+    b"".join(first.streaming_content)  # one finishes
+    first.close()
+    assert client.get("/api/v1/exports/events.csv").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)  # as served: no test transaction around the export's own
+def test_a_client_that_goes_away_gives_its_export_slot_back(seed_data):
+    from django.test import Client
+
+    client = Client()
+    for _ in range(5):
+        response = client.get("/api/v1/exports/events.jsonl")
+        assert response.status_code == 200
+        next(iter(response.streaming_content))  # reads a little, then hangs up
+        response.close()
+
+
+@pytest.mark.postgresql
+def test_the_export_cursor_streams_rows_instead_of_computing_them_all_first(client, seed_data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        streamed(client.get("/api/v1/exports/events.jsonl"))
+    declares = [q["sql"] for q in queries if q["sql"].startswith("DECLARE")]
+    assert declares and not [sql for sql in declares if "WITH HOLD" in sql]  # WITH HOLD is materialised whole
+
+
 def test_popolo_export_shape(client, seed_data):
     body = client.get("/api/v1/exports/popolo.json").json()
     assert set(body) == {"persons", "organizations", "posts", "memberships"}
@@ -221,4 +260,5 @@ def test_export_queries_grow_with_chunks_not_rows(client, seed_data, monkeypatch
         lines = streamed(client.get("/api/v1/exports/events.jsonl")).splitlines()
     chunks = -(-len(lines) // 5)
     assert len(lines) == 19
-    assert len(ctx.captured_queries) <= 1 + 3 * chunks  # the events, then participants, topics, sources per chunk
+    # the events, then participants, topics, sources per chunk; and the export's transaction (a savepoint here)
+    assert len(ctx.captured_queries) <= 1 + 3 * chunks + 2
