@@ -5,6 +5,8 @@ more entry for each list changed afterwards. A service that saves an event and t
 sources would leave three entries, the first two with lists that never existed together.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 
 
@@ -27,3 +29,14 @@ def save_with_links(instance: models.Model, links: dict[str, list]) -> None:
         raw=False,
         using=instance._state.db,
     )
+
+
+def touch(instances: Iterable[models.Model], reason: str) -> None:
+    """Record ``instances`` as changed now (``updated_at`` and one history entry each, with ``reason``).
+
+    For records whose public representation embeds something that changed elsewhere (an event whose
+    participant was merged into another person): ``updated_since`` and the changes feed must list them.
+    """
+    for instance in instances:
+        instance._change_reason = reason
+        instance.save(update_fields=["updated_at"])

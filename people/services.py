@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.history import touch
 from common.merging import move_other_names
 from common.models import DatePrecision
 from events.models import Source
@@ -78,7 +79,7 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
     of the survivor. Refuses (and changes nothing) when both carry different
     identifiers in one scheme: they are then probably two people.
     """
-    from events.models import Participation
+    from events.models import Event, Participation
 
     for dup in duplicates:
         if dup.pk == survivor.pk:
@@ -94,6 +95,7 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
             identifier.person = survivor
             identifier._change_reason = reason
             identifier.save()
+        touched = list(Event.objects.filter(participations__person=dup).distinct())
         for participation in Participation.objects.filter(person=dup):
             twin = Participation.objects.filter(
                 event_id=participation.event_id, person=survivor, role=participation.role
@@ -105,6 +107,7 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
             participation.person = survivor
             participation._change_reason = reason
             participation.save()
+        touch(touched, reason)  # their participants changed: updated_since and the changes feed list them
         for tenure in dup.tenures.select_related("office"):
             twin = survivor.tenures.filter(office_id=tenure.office_id, start=tenure.start, status=tenure.status).first()
             tenure.person = survivor
@@ -133,7 +136,7 @@ def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
     Moved tenures are checked again against the survivor's one-holder rule;
     an overlap refuses the whole merge with the usual message.
     """
-    from events.models import Participation
+    from events.models import Event, Participation
 
     for dup in duplicates:
         if dup.pk == survivor.pk:
@@ -143,10 +146,12 @@ def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
             twin = survivor.tenures.filter(person_id=tenure.person_id, start=tenure.start, status=tenure.status).first()
             tenure.office = survivor
             _move_tenure(tenure, reason=reason, twin=twin)
+        touched = list(Event.objects.filter(participations__office=dup).distinct())
         for participation in Participation.objects.filter(office=dup):
             participation.office = survivor
             participation._change_reason = reason
             participation.save()
+        touch(touched, reason)
         move_other_names(
             names=dup.other_titles.all(),
             known=survivor.other_titles.all(),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.history import touch
 from common.merging import move_other_names
 from events.models import Topic
 from events.selectors import published_events_about
@@ -20,10 +21,13 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
         if dup.pk == survivor.pk:
             raise ValidationError("A topic cannot be merged into itself.")
         reason = f"merged topic {dup.pk} ({dup.name}) into {survivor.pk}"
-        for event in dup.events.all():
-            event._change_reason = reason
+        events = list(dup.events.all())
+        for event in events:
+            event.skip_history_when_saving = True  # one entry per event, from touch() below
             event.topics.add(survivor)
             event.topics.remove(dup)
+            del event.skip_history_when_saving
+        touch(events, reason)  # their topics changed: updated_since and the changes feed list them
         if survivor.parent_id == dup.pk:  # the survivor was filed under its duplicate
             survivor.parent = dup.parent
             survivor.full_clean()

@@ -1,0 +1,52 @@
+"""A merge changes what events say (their participant, office or topic): they are listed as changed (#16.3)."""
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from events.models import ReviewState
+from events.services import topic_merge
+from people.services import office_merge, person_merge
+from tests.factories import EventFactory, OfficeFactory, ParticipationFactory, PersonFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _changed_since(moment) -> tuple[list[str], list[str]]:
+    client = APIClient()
+    listed = client.get("/api/v1/events/", {"updated_since": moment.isoformat()}).json()["results"]
+    feed = client.get("/api/v1/changes/", {"since": moment.isoformat()}).json()["changes"]
+    return [e["slug"] for e in listed], [c["key"] for c in feed if c["resource"] == "events"]
+
+
+@pytest.fixture
+def published():
+    return EventFactory(slug="biegun-choi-talks", review_state=ReviewState.PUBLISHED)
+
+
+def test_merging_a_person_lists_their_events_as_changed(published):
+    duplicate, survivor = PersonFactory(name="Choi Jongkun"), PersonFactory(name="Choi Jong-kun")
+    ParticipationFactory(event=published, person=duplicate)
+    before = timezone.now()
+    person_merge(survivor=survivor, duplicates=[duplicate])
+    assert _changed_since(before) == (["biegun-choi-talks"], ["biegun-choi-talks"])
+    assert published.history.latest().history_change_reason.startswith("merged person")
+
+
+def test_merging_an_office_lists_the_events_that_name_it(published):
+    duplicate, survivor = OfficeFactory(), OfficeFactory()
+    ParticipationFactory(event=published, office=duplicate)
+    before = timezone.now()
+    office_merge(survivor=survivor, duplicates=[duplicate])
+    assert _changed_since(before) == (["biegun-choi-talks"], ["biegun-choi-talks"])
+
+
+def test_merging_a_topic_lists_its_events_with_one_history_entry_each(published):
+    duplicate, survivor = TopicFactory(), TopicFactory()
+    published.topics.add(duplicate)
+    entries = published.history.count()
+    before = timezone.now()
+    topic_merge(survivor=survivor, duplicates=[duplicate])
+    assert _changed_since(before) == (["biegun-choi-talks"], ["biegun-choi-talks"])
+    assert published.history.count() == entries + 1
+    assert [t.topic_id for t in published.history.latest().topics.all()] == [survivor.pk]
