@@ -14,9 +14,13 @@ WEB_THREADS   threads per process (default 1); DB_POOL_SIZE (default 4) must be 
 WEB_BIND      address (default 0.0.0.0:8000)
 WEB_TIMEOUT   seconds before a stuck worker is restarted (default 60)
 WEB_ACCESS_LOG  "-" for access logs on standard output (default off)
+DB_STATEMENT_TIMEOUT  the longest one SQL statement of a request may run (default here 30s)
 """
 
 import os
+
+# No web request may hold PostgreSQL for longer than this (project/settings.py reads it; commands run without it).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "30s")
 
 wsgi_app = "project.wsgi:application"
 bind = os.environ.get("WEB_BIND", "0.0.0.0:8000")

@@ -20,7 +20,16 @@ def save_with_links(instance: models.Model, links: dict[str, list]) -> None:
             getattr(instance, name).set(values)
     finally:
         del instance.skip_history_when_saving
-    # The history receiver listens to post_save; sending it now records the saved row with its final lists.
+    record(instance, created=created)
+
+
+def record(instance: models.Model, *, created: bool) -> None:
+    """One history entry of ``instance`` as saved now, its many-to-many lists included.
+
+    For a save made with ``skip_history_when_saving`` whose lists were written afterwards (the
+    admin saves an event, then its topic and source rows): the history receiver listens to
+    post_save, and sending it now records the row with its final lists.
+    """
     models.signals.post_save.send(
         sender=type(instance),
         instance=instance,

@@ -116,6 +116,16 @@ DATABASES = {
 }
 
 
+def statement_timeout() -> str:
+    """DB_STATEMENT_TIMEOUT (e.g. "30s"): PostgreSQL cancels any one statement running longer, so no request holds
+    the database for minutes. gunicorn.conf.py sets it for the web server; commands (migrate, the bulk generator,
+    imports) run without it unless it is set for them."""
+    value = os.environ.get("DB_STATEMENT_TIMEOUT", "").strip()
+    if value and not value.replace("ms", "").replace("s", "").replace("min", "").isdigit():
+        raise ImproperlyConfigured(f"DB_STATEMENT_TIMEOUT must look like 30s, 500ms or 2min, not {value!r}.")
+    return f" -c statement_timeout={value}" if value else ""
+
+
 def postgresql_options() -> dict:
     # DB_POOL_SIZE: connections each server process keeps (psycopg 3's pool; Django checks each before use);
     # a request borrows one and gives it back, so workers × this bounds PostgreSQL's connections
@@ -130,7 +140,7 @@ def postgresql_options() -> dict:
         # search at a million events) than they took to run. random_page_cost 1.1 tells the planner
         # that index lookups are cheap (data in memory or on SSD), so it probes 5,000 offices by
         # index rather than hashing them all for a page of 50 events.
-        "options": "-c jit=off -c random_page_cost=1.1",
+        "options": "-c jit=off -c random_page_cost=1.1" + statement_timeout(),
         # how PostgreSQL's pg_stat_activity names these connections (the load test counts them)
         "application_name": os.environ.get("DB_APPLICATION_NAME", "attache"),
     }

@@ -21,6 +21,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from common.timeouts import statement_timed_out
+
 logger = logging.getLogger(__name__)
 
 
@@ -73,6 +75,12 @@ def error_body(status_code: int, code: str, message: str, fields: dict[str, list
     return {"error": error}
 
 
+class TimedOut(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The database took too long to answer this request (DB_STATEMENT_TIMEOUT): narrow it, or retry."
+    default_code = "timeout"
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(detail=_django_detail(exc))
@@ -83,6 +91,9 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = Conflict()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(detail=str(exc) or None)  # services say which permission is missing
+    elif statement_timed_out(exc):
+        logger.warning("A REST request ran into the statement timeout: %s", context["request"].get_full_path())
+        exc = TimedOut()
 
     response = exception_handler(exc, context)
     if response is None:

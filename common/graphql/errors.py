@@ -21,6 +21,8 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.relay.types import GlobalIDValueError
 
+from common.timeouts import statement_timed_out
+
 logger = logging.getLogger(__name__)
 
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -35,7 +37,10 @@ BAD_CURSOR = "Invalid cursor: pass back a cursor this connection returned (an ed
 
 
 def client_mistake(original: BaseException | None) -> tuple[str, str] | None:
-    """``(code, message)`` when ``original`` comes from a value the client sent that cannot be decoded."""
+    """``(code, message)`` when ``original`` comes from a value the client sent that cannot be decoded, or a
+    query the database gave up on (``statement_timeout``)."""
+    if original is not None and statement_timed_out(original):
+        return "TIMEOUT", "The database took too long to answer this query: ask for less (smaller pages, a filter)."
     if isinstance(original, GlobalIDValueError):
         return "BAD_ID", str(original)
     if isinstance(original, ValueError | binascii.Error):

@@ -78,3 +78,18 @@ def test_reverting_an_event_does_not_change_its_review_state(editor_client):
     url = f"/admin/events/event/{event.pk}/history/{first.history_id}/"
     page = editor_client.get(url)
     assert "review_state" not in page.context["adminform"].form.fields
+
+
+def test_a_topic_added_in_the_admin_is_in_the_version_that_records_it(curator_client):
+    from tests.admin.test_bad_input import _page_data
+    from tests.factories import TopicFactory
+
+    event = sourced_event(ReviewState.DRAFT)
+    topic = TopicFactory(name="Alliance")
+    entries = event.history.count()
+    url = f"/admin/events/event/{event.pk}/change/"
+    data = _page_data(curator_client, url, {"Event_topics": [{"topic": str(topic.pk), "event": str(event.pk)}]})
+    assert curator_client.post(url, data).status_code == 302
+    assert list(event.topics.all()) == [topic]
+    assert event.history.count() == entries + 1  # one version for one save
+    assert [t.topic_id for t in event.history.latest().topics.all()] == [topic.pk]  # reverting to it keeps the topic
