@@ -5,15 +5,11 @@ page, actions on the list), never by editing the field, so the publish
 permission cannot be side-stepped by a form, an import or a history revert.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -22,16 +18,13 @@ from django.utils.html import format_html, format_html_join
 
 from common.history import record
 from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline
+from events.admin.review import STEPS, ReviewForm, ReviewStep, run_step
 from events.curation import event_warnings, events_without_source
 from events.models import Event, ReviewState
 from events.resources import EventResource
 from events.services import (
     PUBLISH_PERMISSION,
     event_delete,
-    event_publish,
-    event_retract,
-    event_return_to_draft,
-    event_submit_for_review,
 )
 from people.admin.base import ImportExportHistoryAdmin
 from people.selectors import office_held_on
@@ -51,73 +44,10 @@ class SourceMissingFilter(admin.SimpleListFilter):
 # --- the review workflow --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReviewStep:
-    name: str
-    label: str
-    done: str
-    service: Callable[..., Any]
-    allowed_from: frozenset[str]
-    publishing: bool = False  # needs events.publish_event
-    needs_reason: bool = False
-
-
-STEPS = {
-    step.name: step
-    for step in [
-        ReviewStep(
-            "submit",
-            "Submit for review",
-            "submitted for review",
-            event_submit_for_review,
-            frozenset({ReviewState.DRAFT, ReviewState.RETRACTED}),
-        ),
-        ReviewStep(
-            "draft",
-            "Return to draft",
-            "returned to draft",
-            event_return_to_draft,
-            frozenset({ReviewState.IN_REVIEW, ReviewState.RETRACTED}),
-        ),
-        ReviewStep(
-            "publish", "Publish", "published", event_publish, frozenset({ReviewState.IN_REVIEW}), publishing=True
-        ),
-        ReviewStep(
-            "retract",
-            "Retract",
-            "retracted",
-            event_retract,
-            frozenset({ReviewState.PUBLISHED}),
-            publishing=True,
-            needs_reason=True,
-        ),
-    ]
-}
-
-
 class OfficeHeldForm(forms.Form):
     person = forms.IntegerField()
     day = forms.DateField()  # the admin's date widget posts the locale's format
     title = forms.CharField(required=False)
-
-
-class ReviewForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Shown with the event to curators and recorded in its history.",
-    )
-
-
-def _run_step(step: ReviewStep, event: Event, request: HttpRequest, reason: str = "") -> str | None:
-    """Run ``step`` on ``event``; returns the error to show, or None when it went through."""
-    kwargs = {"reason": reason} if step.needs_reason else {}
-    try:
-        step.service(event=event, user=request.user, **kwargs)
-    except PermissionDenied as exc:
-        return str(exc)
-    except ValidationError as exc:
-        return " ".join(exc.messages)
-    return None
 
 
 @admin.register(Event)
@@ -251,7 +181,7 @@ class EventAdmin(ImportExportHistoryAdmin):
         change_url = reverse("admin:events_event_change", args=[event.pk])
         form = ReviewForm(request.POST or None) if review_step.needs_reason else None
         if request.method == "POST" and (form is None or form.is_valid()):
-            error = _run_step(review_step, event, request, reason=form.cleaned_data["reason"] if form else "")
+            error = run_step(review_step, event, request, reason=form.cleaned_data["reason"] if form else "")
             if error:
                 self.message_user(request, f"“{event.title}” was not {review_step.done}: {error}", messages.ERROR)
             else:
@@ -279,7 +209,7 @@ class EventAdmin(ImportExportHistoryAdmin):
     def _bulk(self, request: HttpRequest, queryset: QuerySet[Event], step: ReviewStep, reason: str = "") -> None:
         done, failed = 0, []
         for event in queryset:
-            error = _run_step(step, event, request, reason=reason)
+            error = run_step(step, event, request, reason=reason)
             if error:
                 failed.append(f"“{event.title}”: {error}")
             else:

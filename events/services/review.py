@@ -8,13 +8,23 @@ from events.models import Event, ReviewState
 
 PUBLISH_PERMISSION = "events.publish_event"
 
+# The transition table: each review state, and the states an event may reach it from. The services below
+# enforce it; the admin's buttons and actions read it to offer only the moves that can succeed.
+ALLOWED_FROM: dict[str, frozenset[str]] = {
+    ReviewState.IN_REVIEW: frozenset({ReviewState.DRAFT, ReviewState.RETRACTED}),  # submit
+    ReviewState.DRAFT: frozenset({ReviewState.IN_REVIEW, ReviewState.RETRACTED}),  # return to draft
+    ReviewState.PUBLISHED: frozenset({ReviewState.IN_REVIEW}),  # publish
+    ReviewState.RETRACTED: frozenset({ReviewState.PUBLISHED}),  # retract
+}
+
 
 def require(user: AbstractBaseUser | None, perm: str, action: str) -> None:
     if user is None or not user.has_perm(perm):
         raise PermissionDenied(f"You may not {action} events: that needs the '{perm}' permission.")
 
 
-def _move(event: Event, *, to: str, allowed_from: set[str], reason: str = "") -> Event:
+def _move(event: Event, *, to: str, reason: str = "") -> Event:
+    allowed_from = ALLOWED_FROM[to]
     if event.review_state not in allowed_from:
         raise ValidationError(
             {
@@ -43,14 +53,14 @@ def event_publication_problems(*, event: Event) -> list[str]:
 def event_submit_for_review(*, event: Event, user: AbstractBaseUser) -> Event:
     """A curator hands a draft (or a retracted event, corrected) to the editors."""
     require(user, "events.change_event", "submit")
-    return _move(event, to=ReviewState.IN_REVIEW, allowed_from={ReviewState.DRAFT, ReviewState.RETRACTED})
+    return _move(event, to=ReviewState.IN_REVIEW)
 
 
 @transaction.atomic
 def event_return_to_draft(*, event: Event, user: AbstractBaseUser) -> Event:
     """Take an event out of review (a curator withdrawing it, or an editor sending it back)."""
     require(user, "events.change_event", "return")
-    return _move(event, to=ReviewState.DRAFT, allowed_from={ReviewState.IN_REVIEW, ReviewState.RETRACTED})
+    return _move(event, to=ReviewState.DRAFT)
 
 
 @transaction.atomic
@@ -60,7 +70,7 @@ def event_publish(*, event: Event, user: AbstractBaseUser) -> Event:
     problems = event_publication_problems(event=event)
     if problems:
         raise ValidationError({"sources": problems})
-    return _move(event, to=ReviewState.PUBLISHED, allowed_from={ReviewState.IN_REVIEW})
+    return _move(event, to=ReviewState.PUBLISHED)
 
 
 @transaction.atomic
@@ -69,4 +79,4 @@ def event_retract(*, event: Event, user: AbstractBaseUser, reason: str) -> Event
     require(user, PUBLISH_PERMISSION, "retract")
     if not reason.strip():
         raise ValidationError({"retraction_reason": "Say why the event is retracted."})
-    return _move(event, to=ReviewState.RETRACTED, allowed_from={ReviewState.PUBLISHED}, reason=reason.strip())
+    return _move(event, to=ReviewState.RETRACTED, reason=reason.strip())
