@@ -195,6 +195,27 @@ def tenure_update(
     return tenure
 
 
+# What an event's representation shows of a person and of an office (participants[].person, .office).
+SHOWN_IN_EVENTS = {"person": {"name", "slug"}, "office": {"title", "slug", "country"}}
+
+
+def person_changed(*, person: Person, fields: set[str]) -> None:
+    """``person`` was saved with ``fields`` changed: the events that show those fields changed too, so
+    ``updated_since`` and the changes feed list them (one history entry each)."""
+    from events.models import Event
+
+    if fields & SHOWN_IN_EVENTS["person"]:
+        touch(Event.objects.filter(participations__person=person).distinct(), f"person {person.pk} edited")
+
+
+def office_changed(*, office: Office, fields: set[str]) -> None:
+    """As ``person_changed``, for an office's title, slug or country."""
+    from events.models import Event
+
+    if fields & SHOWN_IN_EVENTS["office"]:
+        touch(Event.objects.filter(participations__office=office).distinct(), f"office {office.pk} edited")
+
+
 TENURE_FIELDS = ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"]
 
 

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from events.admin.event import EventAdmin
 from events.models import Event, Source, Topic, TopicName
 from events.selectors import published_events_about, published_events_citing
-from events.services import source_delete, topic_delete, topic_merge
+from events.services import source_delete, topic_changed, topic_delete, topic_merge
 from people.admin.base import HistoryAdmin, merge_action
 
 __all__ = ["EventAdmin", "SourceAdmin", "TopicAdmin"]
@@ -59,6 +59,11 @@ class TopicAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
     autocomplete_fields = ["parent"]
     inlines = [TopicNameInline]
     actions = [merge_action(topic_merge, noun="topics")]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            topic_changed(topic=obj, fields=set(form.changed_data))
 
     def published_holders(self, obj: Topic):
         return published_events_about(topic=obj)

@@ -29,7 +29,7 @@ from events.services.review import (
     event_submit_for_review,
 )
 from events.services.sources import source_delete
-from events.services.topics import topic_delete, topic_merge
+from events.services.topics import topic_changed, topic_delete, topic_merge
 
 __all__ = [
     "EVENT_INPUT_FIELDS",
@@ -53,6 +53,7 @@ __all__ = [
     "participation_fill_derived",
     "repeated_participants",
     "source_delete",
+    "topic_changed",
     "topic_delete",
     "topic_merge",
 ]

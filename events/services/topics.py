@@ -63,3 +63,10 @@ def topic_delete(*, topic: Topic) -> None:
             "Merge it into another topic to move them."
         )
     topic.delete()
+
+
+def topic_changed(*, topic: Topic, fields: set[str]) -> None:
+    """``topic`` was saved with its name, slug or parent changed: the events filed under it show those, so they
+    are recorded as changed too (``updated_since``, the changes feed)."""
+    if fields & {"name", "slug", "parent"}:
+        touch(topic.events.all(), f"topic {topic.pk} edited")

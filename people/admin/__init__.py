@@ -20,7 +20,7 @@ from people.models import (
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
 from people.selectors import tenures_clash
-from people.services import office_merge, person_merge
+from people.services import office_changed, office_merge, person_changed, person_merge
 
 
 class CountryNameInline(admin.TabularInline):
@@ -85,6 +85,12 @@ class OfficeTenureInline(TenureInline):
 @admin.register(Person)
 class PersonAdmin(ImportExportHistoryAdmin):
     resource_classes = [PersonResource]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            person_changed(person=obj, fields=set(form.changed_data))
+
     actions = [merge_action(person_merge, noun="people")]
     list_display = ["name", "native_name", "nationality", "description", "updated_at"]
     list_filter = ["nationality"]
@@ -103,6 +109,12 @@ class OfficeTitleInline(admin.TabularInline):
 @admin.register(Office)
 class OfficeAdmin(ImportExportHistoryAdmin):
     resource_classes = [OfficeResource]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            office_changed(office=obj, fields=set(form.changed_data))
+
     actions = [merge_action(office_merge, noun="offices")]
     list_display = ["title", "country", "body", "kind", "single_holder"]
     list_filter = ["kind", "single_holder", "country"]
