@@ -9,6 +9,7 @@ from import_export import fields, resources
 from import_export.widgets import CharWidget, ForeignKeyWidget
 
 from people.models import Country, Office, Person, Tenure
+from people.services import SHOWN_IN_EVENTS, office_changed, person_changed
 
 
 class AtomicModelResource(resources.ModelResource):
@@ -36,10 +37,35 @@ def country_field() -> fields.Field:
     return fields.Field(attribute="country", column_name="country", widget=LookupWidget(Country, field="iso2"))
 
 
-class PersonResource(AtomicModelResource):
+class TellsEventsMixin:
+    """After an imported row changed what events show of the record (a person's name, an office's title), the
+    service records those events as changed, as it does for the admin form."""
+
+    shown_in_events: set[str] = set()
+
+    def import_instance(self, instance, row, **kwargs):
+        instance._shown_before = {name: getattr(instance, name, None) for name in self.shown_in_events}
+        super().import_instance(instance, row, **kwargs)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        before = getattr(instance, "_shown_before", {})
+        changed = {name for name, value in before.items() if value != getattr(instance, name, None)}
+        if instance.pk and changed and not kwargs.get("dry_run", False):
+            self.tell_events(instance, changed)
+
+    def tell_events(self, instance, fields: set[str]) -> None:
+        raise NotImplementedError
+
+
+class PersonResource(TellsEventsMixin, AtomicModelResource):
     nationality = fields.Field(
         attribute="nationality", column_name="nationality", widget=LookupWidget(Country, field="iso2")
     )
+    shown_in_events = SHOWN_IN_EVENTS["person"]
+
+    def tell_events(self, instance, fields: set[str]) -> None:
+        person_changed(person=instance, fields=fields)
 
     class Meta:
         model = Person
@@ -50,8 +76,12 @@ class PersonResource(AtomicModelResource):
         report_skipped = True
 
 
-class OfficeResource(AtomicModelResource):
+class OfficeResource(TellsEventsMixin, AtomicModelResource):
     country = country_field()
+    shown_in_events = SHOWN_IN_EVENTS["office"]
+
+    def tell_events(self, instance, fields: set[str]) -> None:
+        office_changed(office=instance, fields=fields)
 
     class Meta:
         model = Office

@@ -94,3 +94,18 @@ def test_renaming_an_office_or_a_topic_in_the_admin_lists_their_events(editor_cl
     before = timezone.now()
     _edit_in_admin(editor_client, f"/admin/events/topic/{topic.pk}/change/", name="The alliance")
     assert _changed_since(before) == (["biegun-choi-talks"], ["biegun-choi-talks"])
+
+
+def test_renaming_a_person_by_import_lists_their_events(published):
+    import tablib
+
+    from people.resources import PersonResource
+
+    person = PersonFactory(slug="choi-jong-kun", name="Choi Jongkun", sort_name="Choi, Jongkun")
+    ParticipationFactory(event=published, person=person)
+    headers = ["slug", "name", "sort_name", "native_name", "nationality", "description"]
+    before = timezone.now()
+    row = ["choi-jong-kun", "Choi Jong-kun", "Choi, Jong-kun", "", "", ""]
+    result = PersonResource().import_data(tablib.Dataset(row, headers=headers))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert _changed_since(before) == (["biegun-choi-talks"], ["biegun-choi-talks"])
