@@ -4,11 +4,12 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from common.api.exceptions import not_found
+from project.changes import ChangesView
 
 v1 = [
     path("", include("people.api.urls")),
     path("", include("events.api.urls")),
-    path("", include("common.api.urls")),
+    path("changes/", ChangesView.as_view(), name="changes"),
 ]
 
 urlpatterns = [

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from events.models import Event, Source
 from events.selectors import published_events_citing
@@ -9,19 +10,22 @@ from events.selectors import published_events_citing
 SHOWN = 5  # events named in a refusal; the rest are counted
 
 
-def held_by(events: list[Event], total: int) -> str:
-    named = "; ".join(f"{e.title} ({e.start_date})" for e in events)
-    return named + (f"; and {total - len(events)} more" if total > len(events) else "")
+def refuse_while_held(holders: QuerySet[Event], what: str, remedy: str) -> None:
+    """Raise a ValidationError naming the published events in ``holders`` (the first few), if there are any."""
+    total = holders.count()
+    if total:
+        shown = list(holders[:SHOWN])
+        named = "; ".join(f"{e.title} ({e.start_date})" for e in shown)
+        more = f"; and {total - len(shown)} more" if total > len(shown) else ""
+        raise ValidationError(f"{total} published event(s) {what}: {named}{more}. {remedy}")
 
 
 @transaction.atomic
 def source_delete(*, source: Source) -> None:
     """Delete ``source`` unless a published event rests on it (deleting would silently unlink the report)."""
-    holders = published_events_citing(source=source)
-    total = holders.count()
-    if total:
-        raise ValidationError(
-            f"{total} published event(s) rest on this source: {held_by(list(holders[:SHOWN]), total)}. "
-            "Retract them or give them another source first."
-        )
+    refuse_while_held(
+        published_events_citing(source=source),
+        "rest on this source",
+        "Retract them or give them another source first.",
+    )
     source.delete()

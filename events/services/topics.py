@@ -7,7 +7,7 @@ from common.history import touch
 from common.merging import move_other_names
 from events.models import Topic
 from events.selectors import published_events_about
-from events.services.sources import SHOWN, held_by
+from events.services.sources import refuse_while_held
 
 
 @transaction.atomic
@@ -55,13 +55,11 @@ def topic_merge(*, survivor: Topic, duplicates: list[Topic]) -> Topic:
 @transaction.atomic
 def topic_delete(*, topic: Topic) -> None:
     """Delete ``topic`` unless published events are filed under it (merge it into another topic instead)."""
-    holders = published_events_about(topic=topic)
-    total = holders.count()
-    if total:
-        raise ValidationError(
-            f"{total} published event(s) are filed under this topic: {held_by(list(holders[:SHOWN]), total)}. "
-            "Merge it into another topic to move them."
-        )
+    refuse_while_held(
+        published_events_about(topic=topic),
+        "are filed under this topic",
+        "Merge it into another topic to move them.",
+    )
     topic.delete()
 
 

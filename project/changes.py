@@ -1,5 +1,8 @@
 """The changes feed: what was created, updated or deleted since a moment, so a client can mirror the data.
 
+It lives in ``project/`` because it assembles every app's resources (people and events alike); the apps and
+``common/`` know nothing of it.
+
 Built from the django-simple-history tables every model keeps: one aggregate
 query per resource, whatever the number of changes. Deletions come back as
 tombstones (``"change": "deleted"``, no URL). A changed tenure also lists its
