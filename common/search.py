@@ -165,8 +165,9 @@ def check_search_text(q: str) -> None:
 
 def search_filter(model: type[Model], q: str) -> Q | Expression:
     """A Q object for ``model.objects.filter()`` that implements the search for ``q``."""
-    from events.models import Event, Participation, Source, Topic, TopicName
+    from events.models import Event, Participation, Topic, TopicName
     from people.models import Office, OfficeTitle, Person, PersonName, Tenure
+    from sources.models import Source
 
     check_search_text(q)
     terms = spelling_variants(q)

@@ -8,7 +8,8 @@ from simple_history.models import HistoricalRecords
 from common.dates import format_with_precision, is_normalised
 from common.models import DatePrecision, OtherName, TimeStampedModel
 from events.kinds import ONTOLOGY, EventKind, OntologyCodes
-from people.models import Country, Office, Person, Tenure
+from people.models import Country, Office, Person
+from sources.models import Source
 
 
 class Topic(TimeStampedModel):
@@ -61,39 +62,6 @@ class TopicName(OtherName):
 
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["topic", "name", "language"], name="topic_name_unique")]
-
-
-class Source(TimeStampedModel):
-    url = models.URLField("URL", max_length=1000, blank=True, help_text="Where the report can be read.")
-    publisher = models.CharField(max_length=200, help_text="Who published it, e.g. 'The Korea Herald'.")
-    agency = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="The news agency whose copy the publisher ran (Reuters, IANS, Yonhap), if any.",
-    )
-    headline = models.CharField(max_length=500)
-    byline = models.CharField(max_length=300, blank=True, help_text="The author(s) as credited.")
-    published_on = models.DateField(null=True, blank=True)
-    published_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
-    language = models.CharField(max_length=35, default="en", help_text="BCP 47 tag, e.g. 'en', 'ko'.")
-    tenures = models.ManyToManyField(Tenure, related_name="sources", blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-published_on", "id"]
-        constraints = [
-            # Source.clean() gives the admin a readable message for this one.
-            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
-        ]
-
-    def __str__(self) -> str:
-        day = format_with_precision(self.published_on, self.published_precision)
-        return f"{self.publisher}: {self.headline}" + (f" ({day})" if day else "")
-
-    def clean(self) -> None:
-        if self.url and Source.objects.filter(url=self.url).exclude(pk=self.pk).exists():
-            raise ValidationError({"url": "A source with this URL is already recorded."})
 
 
 class EventStatus(models.TextChoices):

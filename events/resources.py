@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
-from events.models import Event, Source, Topic
+from events.models import Event, Topic
 from events.services import EVENT_INPUT_FIELDS, LINKS, EventIn, event_create, event_patch
 from people.resources import AtomicModelResource, country_field
+from sources.models import Source
 
 IMPORT_REASON = "admin import"
 

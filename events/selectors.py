@@ -14,8 +14,9 @@ from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetc
 
 from common.filters import changed_after
 from common.search import search_filter
-from events.models import Event, Participation, ReviewState, Source, Topic
+from events.models import Event, Participation, ReviewState, Topic
 from people.selectors import known_countries
+from sources.models import Source
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,13 @@ class Tenure(TimeStampedModel):
         help_text="Copy of office.single_holder; on PostgreSQL a composite foreign key keeps it in step.",
     )
     note = models.TextField(blank=True)
+    sources = models.ManyToManyField(
+        "sources.Source",
+        related_name="tenures",
+        blank=True,
+        db_table="events_source_tenures",  # named when the list was kept on Source, in the events app
+        help_text="The reports this tenure rests on.",
+    )
 
     history = HistoricalRecords()
 

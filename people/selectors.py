@@ -216,7 +216,7 @@ def office_with_details(qs: QuerySet[Office]) -> QuerySet[Office]:
 
 def tenure_with_details(qs: QuerySet[Tenure]) -> QuerySet[Tenure]:
     """The tenure's person, office and the sources that record it."""
-    from events.models import Source
+    from sources.models import Source
 
     return qs.select_related("person", "office", "office__country").prefetch_related(
         Prefetch("sources", queryset=Source.objects.order_by("id"))

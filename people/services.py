@@ -8,8 +8,8 @@ from django.db import transaction
 from common.history import touch
 from common.merging import move_other_names
 from common.models import DatePrecision
-from events.models import Source
 from people.models import Office, Person, Tenure, TenureStatus
+from sources.models import Source
 
 
 @transaction.atomic

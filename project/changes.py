@@ -29,9 +29,10 @@ from rest_framework.views import APIView
 
 from common.api.docs import ERROR_RESPONSES
 from common.filters import checked_moment
-from events.models import Event, ReviewState, Source, Topic
+from events.models import Event, ReviewState, Topic
 from events.selectors import can_see_unpublished, visible_events
 from people.models import Country, Office, Person, Tenure
+from sources.models import Source
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "common",
+    "sources",
     "people",
     "events",
 ]

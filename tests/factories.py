@@ -10,7 +10,7 @@ import string
 import factory
 
 from events.kinds import EventKind
-from events.models import Event, Participation, ParticipationRole, Source, Topic
+from events.models import Event, Participation, ParticipationRole, Topic
 from people.models import (
     Country,
     IdentifierScheme,
@@ -23,6 +23,7 @@ from people.models import (
     Tenure,
     TenureStatus,
 )
+from sources.models import Source
 
 LETTERS = string.ascii_uppercase
 

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from events.models import Event, EventStatus, Participation, Source, Topic
+from events.models import Event, EventStatus, Participation, Topic
 from people.models import Country, Office, Person, Tenure
 from people.selectors import office_held_on, tenures_on
+from sources.models import Source
 
 FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

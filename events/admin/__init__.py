@@ -5,10 +5,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from events.admin.event import EventAdmin
-from events.models import Event, Source, Topic, TopicName
+from events.models import Event, Topic, TopicName
 from events.selectors import published_events_about, published_events_citing
 from events.services import source_delete, topic_changed, topic_delete, topic_merge
 from people.admin.base import HistoryAdmin, merge_action
+from sources.models import Source
 
 __all__ = ["EventAdmin", "SourceAdmin", "TopicAdmin"]
 
@@ -72,13 +73,13 @@ class TopicAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
         topic_delete(topic=obj)
 
 
+# Registered here, not in sources/: refusing a delete needs the published events that cite the source.
 @admin.register(Source)
 class SourceAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
     list_display = ["headline", "publisher", "agency", "published_on", "byline"]
     list_filter = ["publisher", "agency"]
     search_fields = ["headline", "publisher", "byline", "url"]
     date_hierarchy = "published_on"
-    autocomplete_fields = ["tenures"]
 
     def published_holders(self, obj: Source):
         return published_events_citing(source=obj)

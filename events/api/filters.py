@@ -4,9 +4,10 @@ from django_filters import rest_framework as filters
 
 from common.api.filters import DayFilter, MultipleValueFilter, SelectorFilterSet, UpdatedSinceFilter
 from events.kinds import EventKind
-from events.models import Event, EventStatus, Source, Topic
+from events.models import Event, EventStatus, Topic
 from events.selectors import EventFilters
 from people.models import Person
+from sources.models import Source
 
 UPDATED_HELP = "ISO 8601 date-time: only rows changed after it (for incremental sync)."
 

@@ -7,9 +7,10 @@ role, the office held then), topics, sources, place, dates with precision.
 from rest_framework import serializers
 
 from common.api.fields import known
-from events.models import Event, Participation, Source, Topic
+from events.models import Event, Participation, Topic
 from people.api.serializers import CountryRefSerializer, OfficeRefSerializer, OtherNameSerializer, PersonRefSerializer
 from people.models import Country, Office, Person
+from sources.models import Source
 
 
 class TopicRefSerializer(serializers.ModelSerializer):

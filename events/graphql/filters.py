@@ -12,8 +12,9 @@ import strawberry
 from django.db.models import QuerySet
 
 from events.graphql import enums
-from events.models import Event, Source, Topic
+from events.models import Event, Topic
 from events.selectors import EventFilters, event_list, source_list, topic_list
+from sources.models import Source
 
 
 @strawberry.input

@@ -16,9 +16,10 @@ from common.graphql.payloads import FieldError, Lookup, field_errors, needs
 from common.models import DatePrecision
 from events.graphql import enums
 from events.graphql.types import EventType
-from events.models import Event, EventStatus, ParticipationRole, Source, Topic
+from events.models import Event, EventStatus, ParticipationRole, Topic
 from events.services import EventIn, ParticipantIn, VersionConflict, event_create, event_delete, event_patch
 from people.models import Country, Office, Person
+from sources.models import Source
 
 
 @strawberry.input(

@@ -9,7 +9,8 @@ from common.graphql.keyset import KeysetConnection
 from events.graphql import filters as f
 from events.graphql.network import Network, resolve_network
 from events.graphql.types import EventType, SourceType, TopicType
-from events.models import Event, Source, Topic
+from events.models import Event, Topic
+from sources.models import Source
 
 
 @strawberry.type(

@@ -14,9 +14,10 @@ from strawberry import auto, relay
 
 from common.graphql.fields import capped_list
 from events.graphql import enums
-from events.models import Event, Participation, Source, Topic
+from events.models import Event, Participation, Topic
 from events.selectors import can_see_unpublished, visible_events
 from people.graphql.types import OtherName
+from sources.models import Source
 
 if TYPE_CHECKING:
     from people.graphql.types import CountryType, OfficeType, PersonType, TenureType
@@ -56,7 +57,7 @@ class SourceType(relay.Node):
     published_precision: enums.DatePrecision
     language: auto
     events: list["EventType"] = capped_list(description="Published events this report supports.")
-    tenures: Tenures = capped_list()
+    tenures: Tenures = capped_list(description="Tenures this report supports.")
 
 
 @strawberry_django.type(Participation, name="Participation")

@@ -13,10 +13,11 @@ from django.db import IntegrityError, transaction
 
 from common.history import save_with_links
 from common.models import DatePrecision
-from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Source, Topic
+from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Topic
 from events.services.review import PUBLISH_PERMISSION, require
 from people.models import Country, Office, Person
 from people.selectors import office_held_on
+from sources.models import Source
 
 
 def participation_fill_derived(*, participation: Participation) -> None:

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
-from events.models import Event, Source
+from events.models import Event
 from events.selectors import published_events_citing
+from sources.models import Source
 
 SHOWN = 5  # events named in a refusal; the rest are counted
 

@@ -1,7 +1,8 @@
 """A seed's own namespace: every slug starts with ``syn<seed>-`` and every URL with ``URL_ROOT/<seed>/``."""
 
-from events.models import Event, Source, Topic
+from events.models import Event, Topic
 from people.models import Office, Person
+from sources.models import Source
 
 URL_ROOT = "https://example.org/synthetic"
 

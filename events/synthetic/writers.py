@@ -9,8 +9,9 @@ from django.core.management.color import no_style
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
-from events.models import Event, Participation, Source, Topic, TopicName
+from events.models import Event, Participation, Topic, TopicName
 from people.models import Country, CountryName, Office, OfficeTitle, Person, PersonName, Tenure
+from sources.models import Source
 
 logger = logging.getLogger(__name__)
 

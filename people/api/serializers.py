@@ -7,8 +7,8 @@ prefetch_related, so a page of any size costs a fixed number of queries.
 from rest_framework import serializers
 
 from common.api.fields import known
-from events.models import Source
 from people.models import Country, Office, OfficeTitle, Person, PersonIdentifier, Tenure
+from sources.models import Source
 
 DATE_PRECISION_HELP = "day, month or year: a date known only to the month is stored as the 1st."
 

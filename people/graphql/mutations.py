@@ -8,11 +8,11 @@ from strawberry import relay
 
 from common.graphql.payloads import FieldError, Lookup, field_errors, needs
 from common.models import DatePrecision
-from events.models import Source
 from people.graphql import enums
 from people.graphql.types import TenureType
 from people.models import Office, Person, TenureStatus
 from people.services import tenure_create
+from sources.models import Source
 
 
 @strawberry.input

@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from events.models import ReviewState, Source, Topic
+from events.models import ReviewState, Topic
 from events.services import source_delete, topic_delete
+from sources.models import Source
 from tests.factories import EventFactory, ParticipationFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +19,11 @@ def published():
 def test_a_source_of_a_published_event_cannot_be_deleted_and_the_admin_says_which_event(editor_client, published):
     source = SourceFactory()
     published.sources.add(source)
-    page = editor_client.get(f"/admin/events/source/{source.pk}/delete/")
+    page = editor_client.get(f"/admin/sources/source/{source.pk}/delete/")
     html = page.content.decode()
     assert "Biegun meets Choi" in html and f"/admin/events/event/{published.pk}/change/" in html
     assert "Yes, I’m sure" not in html and "cannot be deleted: these published events rely on it" in html
-    editor_client.post(f"/admin/events/source/{source.pk}/delete/", {"post": "yes"})
+    editor_client.post(f"/admin/sources/source/{source.pk}/delete/", {"post": "yes"})
     assert list(published.sources.all()) == [source]
 
 
@@ -38,7 +39,7 @@ def test_the_bulk_delete_action_refuses_too(editor_client, published):
     kept, free = SourceFactory(), SourceFactory()
     published.sources.add(kept)
     form = {"action": "delete_selected", "_selected_action": [kept.pk, free.pk], "post": "yes"}
-    page = editor_client.post("/admin/events/source/", form)
+    page = editor_client.post("/admin/sources/source/", form)
     assert "Biegun meets Choi" in page.content.decode()
     assert set(Source.objects.values_list("pk", flat=True)) == {kept.pk, free.pk}
 
@@ -47,7 +48,7 @@ def test_a_source_only_drafts_rely_on_is_deleted_through_the_admin(editor_client
     draft = EventFactory(review_state=ReviewState.DRAFT)
     source = SourceFactory()
     draft.sources.add(source)
-    response = editor_client.post(f"/admin/events/source/{source.pk}/delete/", {"post": "yes"})
+    response = editor_client.post(f"/admin/sources/source/{source.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Source.objects.filter(pk=source.pk).exists() and draft.sources.count() == 0
 

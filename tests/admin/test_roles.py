@@ -31,7 +31,7 @@ def test_only_editors_hold_the_publish_permission():
         "people.change_tenure",
         "events.add_participation",
         "events.delete_participation",
-        "events.change_source",
+        "sources.change_source",
         "events.add_topic",
     ],
 )

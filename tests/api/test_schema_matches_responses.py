@@ -5,8 +5,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from rest_framework.test import APIClient
 
-from events.models import Participation, ReviewState, Source, Topic
+from events.models import Participation, ReviewState, Topic
 from people.models import Office
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 

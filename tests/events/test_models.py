@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 
 from common.models import DatePrecision
 from events.kinds import EventKind
-from events.models import Participation, ParticipationRole, Source, Topic
+from events.models import Participation, ParticipationRole, Topic
+from sources.models import Source
 from tests.factories import (
     EventFactory,
     OfficeFactory,

@@ -10,10 +10,11 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from common.dates import is_normalised
-from events.models import Event, Participation, Source, Topic, TopicName
+from events.models import Event, Participation, Topic, TopicName
 from events.synthetic import URL_ROOT, event_rows, generate_synthetic_data, slug_prefix
 from people.models import Country, Office, Person, Tenure, TenureStatus
 from people.selectors import offices_held_on
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
