@@ -242,6 +242,3 @@ class Participation(TimeStampedModel):
     def clean(self) -> None:
         if not self.person_id and not self.description.strip():
             raise ValidationError({"person": "Name a person, or describe the participant the report leaves unnamed."})
-        from events.services import participation_fill_derived
-
-        participation_fill_derived(participation=self)

@@ -13,10 +13,11 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import changed_after
-from common.search import search_filter
 from events.models import Event, Participation, ReviewState, Topic
+from events.search import event_search, topic_search
 from people.selectors import known_countries
 from sources.models import Source
+from sources.search import source_search
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def event_list(
     if f.updated_since:
         qs = qs.filter(changed_after(f.updated_since))
     if f.q:
-        qs = qs.filter(search_filter(Event, f.q))
+        qs = qs.filter(event_search(f.q))
     return qs
 
 
@@ -139,14 +140,14 @@ def topic_list(*, q: str | None = None, updated_since: datetime | None = None) -
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
     if q:
-        qs = qs.filter(search_filter(Topic, q))
+        qs = qs.filter(topic_search(q))
     return qs
 
 
 def source_list(*, q: str | None = None, updated_since: datetime | None = None) -> QuerySet[Source]:
     qs = Source.objects.all()
     if q:
-        qs = qs.filter(search_filter(Source, q))
+        qs = qs.filter(source_search(q))
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
     return qs

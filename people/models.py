@@ -254,10 +254,7 @@ class Tenure(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
         if self.office_id and self.start is not None:  # no start: the field's own error says so
-            self.single_holder = self.office.single_holder
-            from people.selectors import tenure_overlaps
-
-            clash = tenure_overlaps(tenure=self).first()
+            clash = self.overlapping().first()
             if clash is not None:
                 raise ValidationError(
                     {
@@ -267,3 +264,42 @@ class Tenure(TimeStampedModel):
                         f"{format_with_precision(clash.end, clash.end_precision) or 'in office'})."
                     }
                 )
+
+    def save(self, *args, **kwargs) -> None:
+        if self.office_id is not None:
+            # Derived, whoever saves: on PostgreSQL a composite foreign key checks the copy against the office.
+            self.single_holder = self.office.single_holder
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "single_holder"}
+        super().save(*args, **kwargs)
+
+    # The one-holder rule. The same rule is an exclusion constraint on PostgreSQL.
+
+    def overlapping(self) -> models.QuerySet["Tenure"]:
+        """Other tenures this one may not overlap: same single-holder office, same non-acting status.
+
+        A holder may overlap an acting holder, and a designate may overlap the
+        incumbent; two holders (or two designates) of a one-holder office may not.
+        """
+        if not self.office.single_holder or self.status == TenureStatus.ACTING:
+            return Tenure.objects.none()
+        if self.end is not None and self.end <= self.start:
+            return Tenure.objects.none()  # an empty range overlaps nothing
+        qs = Tenure.objects.filter(office_id=self.office_id, status=self.status)
+        if self.end is not None:
+            qs = qs.filter(start__lt=self.end)
+        qs = qs.filter(Q(end__isnull=True) | Q(end__gt=self.start))
+        if self.pk:
+            qs = qs.exclude(pk=self.pk)
+        return qs.select_related("person").order_by("start")
+
+    def clashes_with(self, other: "Tenure") -> bool:
+        """Whether the two break the one-holder rule with each other (neither saved yet, e.g. two rows of
+        one admin form)."""
+        if self.office_id is None or self.office_id != other.office_id or not self.office.single_holder:
+            return False
+        if self.status != other.status or self.status == TenureStatus.ACTING or None in (self.start, other.start):
+            return False
+        if any(t.end is not None and t.end <= t.start for t in (self, other)):
+            return False  # an empty range overlaps nothing
+        return (self.end is None or other.start < self.end) and (other.end is None or self.start < other.end)

@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import changed_after
 from common.models import DatePrecision
-from common.search import search_filter
 from people.models import Country, Office, Person, Tenure, TenureStatus
+from people.search import office_search, person_search, tenure_search
 
 
 def known_country_codes(codes: Iterable[str], *, field: str = "country") -> list[str]:
@@ -49,38 +49,6 @@ def tenures_on(*, day: date, country: str | None = None) -> QuerySet[Tenure]:
     if country:
         qs = qs.filter(office__country__iso2=country.upper())
     return qs.select_related("person", "office", "office__country")
-
-
-def tenure_overlaps(*, tenure: Tenure) -> QuerySet[Tenure]:
-    """Other tenures that ``tenure`` may not overlap: same single-holder office, same non-acting status.
-
-    A holder may overlap an acting holder, and a designate may overlap the
-    incumbent; two holders (or two designates) of a one-holder office may not.
-    The same rule is an exclusion constraint on PostgreSQL.
-    """
-    if not tenure.office.single_holder or tenure.status == TenureStatus.ACTING:
-        return Tenure.objects.none()
-    if tenure.end is not None and tenure.end <= tenure.start:
-        return Tenure.objects.none()  # an empty range overlaps nothing
-    qs = Tenure.objects.filter(office_id=tenure.office_id, status=tenure.status)
-    if tenure.end is not None:
-        qs = qs.filter(start__lt=tenure.end)
-    qs = qs.filter(Q(end__isnull=True) | Q(end__gt=tenure.start))
-    if tenure.pk:
-        qs = qs.exclude(pk=tenure.pk)
-    return qs.select_related("person").order_by("start")
-
-
-def tenures_clash(a: Tenure, b: Tenure) -> bool:
-    """Whether two tenures break the one-holder rule of ``tenure_overlaps`` with each other (neither saved yet,
-    e.g. two rows of one admin form)."""
-    if a.office_id is None or a.office_id != b.office_id or not a.office.single_holder:
-        return False
-    if a.status != b.status or a.status == TenureStatus.ACTING or a.start is None or b.start is None:
-        return False
-    if any(t.end is not None and t.end <= t.start for t in (a, b)):
-        return False  # an empty range overlaps nothing
-    return (a.end is None or b.start < a.end) and (b.end is None or a.start < b.end)
 
 
 def offices_held_on(*, person: Person | int, day: date) -> list[Office]:
@@ -150,7 +118,7 @@ def person_list(
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
     if q:
-        qs = qs.filter(search_filter(Person, q))
+        qs = qs.filter(person_search(q))
     if country:
         (iso2,) = known_country_codes([country])
         qs = qs.filter(nationality__iso2=iso2)
@@ -166,7 +134,7 @@ def office_list(
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
     if q:
-        qs = qs.filter(search_filter(Office, q))
+        qs = qs.filter(office_search(q))
     if country:
         (iso2,) = known_country_codes([country])
         qs = qs.filter(country__iso2=iso2)
@@ -194,7 +162,7 @@ def tenure_list(
         (iso2,) = known_country_codes([country])
         qs = qs.filter(office__country__iso2=iso2)
     if q:
-        qs = qs.filter(search_filter(Tenure, q))
+        qs = qs.filter(tenure_search(q))
     return qs
 
 

@@ -36,7 +36,7 @@ def tenure_create(
         status=status,
         note=note,
     )
-    tenure.full_clean()  # also copies office.single_holder and checks overlaps
+    tenure.full_clean()  # also checks the one-holder rule
     tenure.save()
     if sources:
         tenure.sources.set(sources)

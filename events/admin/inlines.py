@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from events.models import Event, Participation
-from events.services import REPEATED_PARTICIPANT, repeated_participants
+from events.services import REPEATED_PARTICIPANT, participation_fill_derived, repeated_participants
 from people.selectors import offices_held_on
 
 
@@ -19,6 +19,17 @@ class ParticipationRowsFormSet(BaseInlineFormSet):
         pairs = [(f.instance.person_id, f.instance.role) for f in rows]  # the rows' cleaned values
         for index in repeated_participants(pairs):
             rows[index].add_error("role", REPEATED_PARTICIPANT)
+
+    # The office held that day and the country represented, where left empty: the rule the services apply.
+
+    def save_new(self, form, commit=True):
+        setattr(form.instance, self.fk.name, self.instance)  # the event, saved by now
+        participation_fill_derived(participation=form.instance)
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        participation_fill_derived(participation=obj)
+        return super().save_existing(form, obj, commit)
 
 
 class ParticipationInline(admin.TabularInline):

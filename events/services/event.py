@@ -89,6 +89,8 @@ def _validated_participations(event: Event, participants: list[ParticipantIn]) -
             row.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             errors[f"participants[{index}]"] = exc.messages
+        else:
+            participation_fill_derived(participation=row)
         rows.append(row)
     for index in repeated_participants([(p.person.pk if p.person else None, p.role) for p in participants]):
         errors.setdefault(f"participants[{index}]", []).append(REPEATED_PARTICIPANT)

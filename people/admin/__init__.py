@@ -19,7 +19,6 @@ from people.models import (
     Tenure,
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
-from people.selectors import tenures_clash
 from people.services import office_changed, office_merge, person_changed, person_merge
 
 
@@ -54,7 +53,7 @@ class TenureRowsFormSet(BaseInlineFormSet):
         rows = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.errors]
         for index, form in enumerate(rows):
             for other in rows[:index]:
-                if tenures_clash(form.instance, other.instance):
+                if form.instance.clashes_with(other.instance):
                     form.add_error(
                         "start",
                         f"{form.instance.office.title} has one holder at a time, and this row overlaps the row of "

@@ -1,6 +1,6 @@
 """On PostgreSQL, GIN indexes for full-text search over people's and offices' names.
 
-The indexed expressions are the ``SearchVector``s of ``common.search.NAME_VECTORS``
+The indexed expressions are the ``SearchVector``s of ``people.search.NAME_VECTORS``
 (written out here, as a migration must not change with the code). On other
 databases this migration does nothing: ``q`` matches substrings there.
 """

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from common.search import event_text_search
 from events.models import Event
+from events.search import event_text_search
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +54,9 @@ def test_the_search_index_migration_is_a_no_op_elsewhere(db):
 
 @pytest.mark.postgresql
 def test_postgresql_name_search_matches_words_in_any_order_through_gin_indexes(client, seed_data):
-    from common.search import NAME_VECTORS, fulltext
+    from common.search import fulltext
     from people.models import Office, Person
+    from people.search import NAME_VECTORS
 
     found = client.get("/api/v1/people/", {"q": "Jong-kun Choi"}).json()["results"]
     assert [p["slug"] for p in found] == ["choi-jong-kun"]  # no substring matches: words in another order

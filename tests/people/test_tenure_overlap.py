@@ -115,10 +115,17 @@ def test_full_clean_does_not_count_a_saved_tenure_as_overlapping_itself(minister
     kang.full_clean()
 
 
-def test_full_clean_copies_single_holder_from_the_office():
+def test_saving_copies_single_holder_from_the_office_without_full_clean():
+    tenure = Tenure(person=PersonFactory(), office=OfficeFactory(single_holder=False), start=D(2020, 1, 1))
+    tenure.save()  # a script, a shell, a fixture: no full_clean
+    tenure.refresh_from_db()
+    assert tenure.single_holder is False
+
+
+def test_full_clean_validates_without_changing_the_tenure():
     tenure = Tenure(person=PersonFactory(), office=OfficeFactory(single_holder=False), start=D(2020, 1, 1))
     tenure.full_clean()
-    assert tenure.single_holder is False
+    assert tenure.single_holder is True  # the field's default: clean() validates, it does not write
 
 
 # --- the database itself, PostgreSQL only --------------------------------------
@@ -170,7 +177,10 @@ def test_postgresql_refuses_switching_an_office_with_overlapping_tenures_to_sing
 def test_postgresql_refuses_a_tenure_whose_single_holder_copy_disagrees_with_its_office(minister, kang):
     # Without the composite key, a wrong copy would slip an overlap past the exclusion constraint.
     with pytest.raises(IntegrityError), transaction.atomic():
-        Tenure.objects.create(person=PersonFactory(), office=minister, start=D(2020, 1, 1), single_holder=False)
+        # bulk_create writes the row as given (save() would derive the copy from the office)
+        Tenure.objects.bulk_create(
+            [Tenure(person=PersonFactory(), office=minister, start=D(2020, 1, 1), single_holder=False)]
+        )
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS tenure_office_single_holder_fk IMMEDIATE")
 
