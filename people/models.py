@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from common.dates import format_with_precision, is_normalised
 from common.models import DatePrecision, OtherName, TimeStampedModel
+from people.choices import IdentifierScheme, OfficeKind, TenureStatus
 
 
 class Country(TimeStampedModel):
@@ -83,13 +84,6 @@ class PersonName(OtherName):
         constraints = [models.UniqueConstraint(fields=["person", "name", "language"], name="person_name_unique")]
 
 
-class IdentifierScheme(models.TextChoices):
-    WIKIDATA = "wikidata", "Wikidata"
-    POCOM = "pocom", "US Office of the Historian (POCOM)"
-    VIAF = "viaf", "VIAF"
-    OTHER = "other", "other"
-
-
 WIKIDATA_QID = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata identifier looks like Q42.")
 
 
@@ -121,21 +115,6 @@ class PersonIdentifier(TimeStampedModel):
                 WIKIDATA_QID(self.identifier)
             except ValidationError as exc:
                 raise ValidationError({"identifier": exc.messages}) from None
-
-
-class OfficeKind(models.TextChoices):
-    HEAD_OF_STATE = "head_of_state", "head of state"
-    HEAD_OF_GOVERNMENT = "head_of_government", "head of government"
-    MINISTER = "minister", "minister"
-    VICE_MINISTER = "vice_minister", "vice or deputy minister"
-    ENVOY = "envoy", "envoy or special representative"
-    AMBASSADOR = "ambassador", "ambassador"
-    ADVISER = "adviser", "adviser"
-    SPOKESPERSON = "spokesperson", "spokesperson"
-    LEGISLATOR = "legislator", "legislator"
-    OFFICIAL = "official", "official"
-    INTERNATIONAL = "international", "international organisation post"
-    OTHER = "other", "other"
 
 
 class Office(TimeStampedModel):
@@ -184,12 +163,6 @@ class OfficeTitle(OtherName):
 
     class Meta(OtherName.Meta):
         constraints = [models.UniqueConstraint(fields=["office", "name", "language"], name="office_title_unique")]
-
-
-class TenureStatus(models.TextChoices):
-    HOLDER = "holder", "holder"
-    ACTING = "acting", "acting"
-    DESIGNATE = "designate", "designate"
 
 
 class Tenure(TimeStampedModel):

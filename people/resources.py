@@ -9,7 +9,7 @@ from import_export import fields, resources
 from import_export.widgets import CharWidget, ForeignKeyWidget
 
 from people.models import Country, Office, Person, Tenure
-from people.services import SHOWN_IN_EVENTS, office_changed, person_changed
+from people.services import office_changed, person_changed
 
 
 class AtomicModelResource(resources.ModelResource):
@@ -38,19 +38,17 @@ def country_field() -> fields.Field:
 
 
 class TellsEventsMixin:
-    """After an imported row changed what events show of the record (a person's name, an office's title), the
-    service records those events as changed, as it does for the admin form."""
-
-    shown_in_events: set[str] = set()
+    """After an imported row changed the record, the service announces which fields changed (the events that
+    show a person's name or an office's title are then recorded as changed), as it does for the admin form."""
 
     def import_instance(self, instance, row, **kwargs):
-        instance._shown_before = {name: getattr(instance, name, None) for name in self.shown_in_events}
+        instance._before_import = _field_values(instance)
         super().import_instance(instance, row, **kwargs)
 
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
-        before = getattr(instance, "_shown_before", {})
-        changed = {name for name, value in before.items() if value != getattr(instance, name, None)}
+        before, after = getattr(instance, "_before_import", {}), _field_values(instance)
+        changed = {name for name, value in before.items() if value != after[name]}
         if instance.pk and changed and not kwargs.get("dry_run", False):
             self.tell_events(instance, changed)
 
@@ -58,11 +56,14 @@ class TellsEventsMixin:
         raise NotImplementedError
 
 
+def _field_values(instance) -> dict:
+    return {f.name: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
 class PersonResource(TellsEventsMixin, AtomicModelResource):
     nationality = fields.Field(
         attribute="nationality", column_name="nationality", widget=LookupWidget(Country, field="iso2")
     )
-    shown_in_events = SHOWN_IN_EVENTS["person"]
 
     def tell_events(self, instance, fields: set[str]) -> None:
         person_changed(person=instance, fields=fields)
@@ -78,7 +79,6 @@ class PersonResource(TellsEventsMixin, AtomicModelResource):
 
 class OfficeResource(TellsEventsMixin, AtomicModelResource):
     country = country_field()
-    shown_in_events = SHOWN_IN_EVENTS["office"]
 
     def tell_events(self, instance, fields: set[str]) -> None:
         office_changed(office=instance, fields=fields)

@@ -5,10 +5,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.history import touch
 from common.merging import move_other_names
 from common.models import DatePrecision
 from people.models import Office, Person, Tenure, TenureStatus
+from people.signals import office_edited, office_merging, person_edited, person_merging
 from sources.models import Source
 
 
@@ -72,15 +72,14 @@ def _move_tenure(tenure: Tenure, *, reason: str, twin: Tenure | None) -> None:
 
 @transaction.atomic
 def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
-    """Fold ``duplicates`` into ``survivor``: participations, tenures, names and identifiers move.
+    """Fold ``duplicates`` into ``survivor``: tenures, names and identifiers move (participations too, moved by
+    the events app on ``person_merging``).
 
     The same participation (event and role) or tenure (office, start, status)
     recorded for both is kept once. Each duplicate's name becomes another name
     of the survivor. Refuses (and changes nothing) when both carry different
     identifiers in one scheme: they are then probably two people.
     """
-    from events.models import Event, Participation
-
     for dup in duplicates:
         if dup.pk == survivor.pk:
             raise ValidationError("A person cannot be merged into themselves.")
@@ -95,19 +94,7 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
             identifier.person = survivor
             identifier._change_reason = reason
             identifier.save()
-        touched = list(Event.objects.filter(participations__person=dup).distinct())
-        for participation in Participation.objects.filter(person=dup):
-            twin = Participation.objects.filter(
-                event_id=participation.event_id, person=survivor, role=participation.role
-            )
-            if twin.exists():
-                participation._change_reason = reason
-                participation.delete()
-                continue
-            participation.person = survivor
-            participation._change_reason = reason
-            participation.save()
-        touch(touched, reason)  # their participants changed: updated_since and the changes feed list them
+        person_merging.send(sender=Person, survivor=survivor, duplicate=dup, reason=reason)  # participations
         for tenure in dup.tenures.select_related("office"):
             twin = survivor.tenures.filter(office_id=tenure.office_id, start=tenure.start, status=tenure.status).first()
             tenure.person = survivor
@@ -131,13 +118,12 @@ def person_merge(*, survivor: Person, duplicates: list[Person]) -> Person:
 
 @transaction.atomic
 def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
-    """Fold ``duplicates`` into ``survivor``: tenures, participations and press titles move.
+    """Fold ``duplicates`` into ``survivor``: tenures and press titles move (participations too, moved by the
+    events app on ``office_merging``).
 
     Moved tenures are checked again against the survivor's one-holder rule;
     an overlap refuses the whole merge with the usual message.
     """
-    from events.models import Event, Participation
-
     for dup in duplicates:
         if dup.pk == survivor.pk:
             raise ValidationError("An office cannot be merged into itself.")
@@ -146,12 +132,7 @@ def office_merge(*, survivor: Office, duplicates: list[Office]) -> Office:
             twin = survivor.tenures.filter(person_id=tenure.person_id, start=tenure.start, status=tenure.status).first()
             tenure.office = survivor
             _move_tenure(tenure, reason=reason, twin=twin)
-        touched = list(Event.objects.filter(participations__office=dup).distinct())
-        for participation in Participation.objects.filter(office=dup):
-            participation.office = survivor
-            participation._change_reason = reason
-            participation.save()
-        touch(touched, reason)
+        office_merging.send(sender=Office, survivor=survivor, duplicate=dup, reason=reason)  # participations
         move_other_names(
             names=dup.other_titles.all(),
             known=survivor.other_titles.all(),
@@ -195,25 +176,14 @@ def tenure_update(
     return tenure
 
 
-# What an event's representation shows of a person and of an office (participants[].person, .office).
-SHOWN_IN_EVENTS = {"person": {"name", "slug"}, "office": {"title", "slug", "country"}}
-
-
 def person_changed(*, person: Person, fields: set[str]) -> None:
-    """``person`` was saved with ``fields`` changed: the events that show those fields changed too, so
-    ``updated_since`` and the changes feed list them (one history entry each)."""
-    from events.models import Event
-
-    if fields & SHOWN_IN_EVENTS["person"]:
-        touch(Event.objects.filter(participations__person=person).distinct(), f"person {person.pk} edited")
+    """``person`` was saved with ``fields`` changed (admin form, import): the apps that show it are told."""
+    person_edited.send(sender=Person, instance=person, fields=fields)
 
 
 def office_changed(*, office: Office, fields: set[str]) -> None:
-    """As ``person_changed``, for an office's title, slug or country."""
-    from events.models import Event
-
-    if fields & SHOWN_IN_EVENTS["office"]:
-        touch(Event.objects.filter(participations__office=office).distinct(), f"office {office.pk} edited")
+    """As ``person_changed``, for an office."""
+    office_edited.send(sender=Office, instance=office, fields=fields)
 
 
 TENURE_FIELDS = ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"]

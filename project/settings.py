@@ -205,6 +205,9 @@ LOGGING = {
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_ALL_ORIGINS = env_bool("CORS_ALLOW_ALL_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|graphql)/.*$"
+# Paths open to any origin (without credentials) whatever CORS_ALLOWED_ORIGINS says: the GraphQL read API.
+# "" leaves /graphql/ to CORS_ALLOWED_ORIGINS like /api/ (common/cors.py).
+CORS_ANY_ORIGIN_URLS_REGEX = os.environ.get("CORS_ANY_ORIGIN_URLS_REGEX", r"^/graphql/")
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # --- REST API (Django REST framework, drf-spectacular): see people/api, events/api
@@ -265,9 +268,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- GraphQL (strawberry-graphql-django): see project/graphql/schema.py and docs/graphql.md
-# /graphql/ is a public read API: any origin may query it (project/graphql/apps.py);
+# /graphql/ is a public read API: any origin may query it (CORS_ANY_ORIGIN_URLS_REGEX above);
 # page sizes, depth, aliases, tokens and the node budget live in common/graphql/limits.py.
-INSTALLED_APPS += ["project.graphql.apps.GraphQLConfig"]
 STRAWBERRY_DJANGO = {
     "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,  # curators' help texts document the schema
     "PAGINATION_DEFAULT_LIMIT": 100,

@@ -4,11 +4,11 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from common.admin import HistoryAdmin, merge_action
 from events.admin.event import EventAdmin
 from events.models import Event, Topic, TopicName
 from events.selectors import published_events_about, published_events_citing
 from events.services import source_delete, topic_changed, topic_delete, topic_merge
-from people.admin.base import HistoryAdmin, merge_action
 from sources.models import Source
 
 __all__ = ["EventAdmin", "SourceAdmin", "TopicAdmin"]

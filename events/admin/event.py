@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from common.admin import ImportExportHistoryAdmin
 from common.history import record
 from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline
 from events.admin.review import STEPS, ReviewForm, ReviewStep, run_step
@@ -26,7 +27,6 @@ from events.services import (
     PUBLISH_PERMISSION,
     event_delete,
 )
-from people.admin.base import ImportExportHistoryAdmin
 from people.selectors import office_held_on
 
 

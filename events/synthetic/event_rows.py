@@ -10,8 +10,25 @@ from collections.abc import Iterator
 from datetime import date
 
 from events.kinds import EventKind
-from events.models import EventStatus, ParticipationRole, ReviewState
-from events.synthetic.names import NAME_REGIONS, SyntheticName
+from events.models import EventStatus
+from events.synthetic.event_mix import (
+    BYLINE_REGIONS,
+    EXTRA_OFFICES,
+    KIND_OFFICES,
+    KIND_WEIGHTS,
+    MULTI_DAY,
+    REMOTE,
+    RETRACTED,
+    RETRACTION_REASON,
+    REVIEW_WEIGHTS,
+    ROLES,
+    TITLES,
+    WIRES,
+    topic_phrase,
+    weighted_table,
+)
+from events.synthetic.name_regions import NAME_REGIONS
+from events.synthetic.names import SyntheticName
 from events.synthetic.namespace import URL_ROOT, slug_prefix
 from events.synthetic.offices import office_templates
 from events.synthetic.plan import DAY, FIRST_ORD, LAST_ORD, MONTH, YEAR, PlannedOffice
@@ -25,82 +42,6 @@ SCHEDULED_FROM = date(2025, 9, 1).toordinal()  # announced, not yet reported as 
 _TOOK_PLACE, _CANCELLED, _POSTPONED = (
     s.value for s in (EventStatus.TOOK_PLACE, EventStatus.CANCELLED, EventStatus.POSTPONED)
 )
-_MULTI_DAY = {EventKind.VISIT, EventKind.SUMMIT, EventKind.NEGOTIATION, EventKind.TALKS}
-_REVIEW_WEIGHTS = {  # mostly published, so the public APIs have plenty to show
-    ReviewState.PUBLISHED: 90,
-    ReviewState.IN_REVIEW: 4,
-    ReviewState.DRAFT: 4,
-    ReviewState.RETRACTED: 2,
-}
-_RETRACTED = ReviewState.RETRACTED.value
-_RETRACTION_REASON = "The only source was found to describe a different meeting."
-_REMOTE = {EventKind.PHONE_CALL, EventKind.VIDEO_CALL}
-_WIRES = {"Reuters", "Associated Press", "Agence France-Presse", "Yonhap News Agency", "Kyodo News", "Xinhua"}
-_TITLES = {
-    EventKind.MEETING: "{ht} {hn} meets {gt} {gn}",
-    EventKind.TALKS: "{hc}–{gc} talks on {topic}",
-    EventKind.NEGOTIATION: "{hc} and {gc} negotiate on {topic}",
-    EventKind.VISIT: "{gt} {gn} visits {hc}",
-    EventKind.PHONE_CALL: "{ht} {hn} and {gt} {gn} speak by phone",
-    EventKind.VIDEO_CALL: "{ht} {hn} holds video call with {gt} {gn}",
-    EventKind.SUMMIT: "{hc}–{gc} summit: {hn} and {gn}",
-    EventKind.BRIEFING: "{ht} {hn} briefs press on {topic}",
-    EventKind.STATEMENT: "{ht} {hn} issues statement on {topic}",
-    EventKind.AGREEMENT: "{hc} and {gc} sign agreement on {topic}",
-}
-_PROPER_TOPICS = {
-    "Korean Peninsula": "the Korean Peninsula",
-    "Indo-Pacific": "the Indo-Pacific",
-    "War in Ukraine": "the war in Ukraine",
-    "Arctic": "the Arctic",
-}
-
-K = OfficeKind
-
-_KIND_WEIGHTS = {
-    EventKind.MEETING: 30,
-    EventKind.TALKS: 12,
-    EventKind.NEGOTIATION: 5,
-    EventKind.VISIT: 12,
-    EventKind.PHONE_CALL: 12,
-    EventKind.VIDEO_CALL: 4,
-    EventKind.SUMMIT: 6,
-    EventKind.BRIEFING: 8,
-    EventKind.STATEMENT: 6,
-    EventKind.AGREEMENT: 5,
-}
-_LEADERS = {K.HEAD_OF_STATE: 7, K.HEAD_OF_GOVERNMENT: 3}
-_CALLS = {K.MINISTER: 5, K.HEAD_OF_STATE: 3, K.HEAD_OF_GOVERNMENT: 2}
-# Which offices host and guest come from, by event kind: office kind → weight.
-_KIND_OFFICES: dict[str, tuple[dict[str, int], dict[str, int]]] = {
-    EventKind.MEETING: ({K.MINISTER: 4, K.VICE_MINISTER: 3, K.ENVOY: 2, K.AMBASSADOR: 1, K.ADVISER: 1},) * 2,
-    EventKind.TALKS: ({K.VICE_MINISTER: 4, K.ENVOY: 3, K.MINISTER: 2, K.OFFICIAL: 1},) * 2,
-    EventKind.NEGOTIATION: ({K.ENVOY: 4, K.VICE_MINISTER: 3, K.MINISTER: 2, K.OFFICIAL: 2},) * 2,
-    EventKind.VISIT: ({K.HEAD_OF_STATE: 2, K.HEAD_OF_GOVERNMENT: 2, K.MINISTER: 4, K.VICE_MINISTER: 2},) * 2,
-    EventKind.PHONE_CALL: (_CALLS, _CALLS),
-    EventKind.VIDEO_CALL: (_CALLS, _CALLS),
-    EventKind.SUMMIT: (_LEADERS, _LEADERS),
-    EventKind.BRIEFING: ({K.SPOKESPERSON: 1}, {K.AMBASSADOR: 2, K.MINISTER: 2, K.ENVOY: 1}),
-    EventKind.STATEMENT: ({K.SPOKESPERSON: 1, K.MINISTER: 1}, {K.MINISTER: 2, K.HEAD_OF_STATE: 1, K.AMBASSADOR: 1}),
-    EventKind.AGREEMENT: ({K.MINISTER: 6, K.HEAD_OF_STATE: 2, K.HEAD_OF_GOVERNMENT: 2},) * 2,
-}
-_EXTRA_OFFICES = {K.VICE_MINISTER: 3, K.AMBASSADOR: 3, K.ADVISER: 2, K.ENVOY: 2, K.OFFICIAL: 2, K.LEGISLATOR: 1}
-_BYLINE_REGIONS = ("anglo", "anglo", "anglo", "korean", "japanese", "french", "german", "indian", "hispanic")
-_ROLES = (ParticipationRole.HOST.value, ParticipationRole.GUEST.value) + (ParticipationRole.PARTICIPANT.value,) * 2
-
-
-def _table(weights: dict[str, int]) -> list[str]:
-    """A list to draw from uniformly that gives each key its weight."""
-    return [str(key) for key, weight in weights.items() for _ in range(weight)]
-
-
-def _topic_phrase(name: str) -> str:
-    """How a topic reads inside a title: 'talks on climate change', 'talks on the Arctic'."""
-    if name in _PROPER_TOPICS:
-        return _PROPER_TOPICS[name]
-    first = name.split()[0]
-    keep = first.isupper() or first in {"Middle", "United"}
-    return name if keep else name[0].lower() + name[1:]
 
 
 class EventRowMaker:
@@ -139,14 +80,16 @@ class EventRowMaker:
             self.offices_of[office.country].append(k)
         # More news about the first countries of the list, as in a real collection.
         self.country_table = [c for c in range(n_countries) for _ in range(1 + 24 // (c + 2))]
-        self.kind_table = _table(_KIND_WEIGHTS)
-        self.review_table = _table(_REVIEW_WEIGHTS)
-        self.kind_offices = {kind: (_table(host), _table(guest)) for kind, (host, guest) in _KIND_OFFICES.items()}
-        self.extra_table = _table(_EXTRA_OFFICES)
-        self.any_table = _table(dict.fromkeys(OfficeKind.values, 1))
+        self.kind_table = weighted_table(KIND_WEIGHTS)
+        self.review_table = weighted_table(REVIEW_WEIGHTS)
+        self.kind_offices = {
+            kind: (weighted_table(host), weighted_table(guest)) for kind, (host, guest) in KIND_OFFICES.items()
+        }
+        self.extra_table = weighted_table(EXTRA_OFFICES)
+        self.any_table = weighted_table(dict.fromkeys(OfficeKind.values, 1))
         self.press_title = [o.titles[1] if len(o.titles) > 1 else o.titles[0] for o in offices]
         self.ministry = [f"{office_templates(country=c)[1].body} ({c.name})" for c in countries]
-        self.topic_phrase = {tid: _topic_phrase(name) for tid, name in topic_names.items()}
+        self.topic_phrase = {tid: topic_phrase(name) for tid, name in topic_names.items()}
         self.month_start = [date.fromordinal(o).replace(day=1).toordinal() for o in range(FIRST_ORD, LAST_ORD + 1)]
         self.year_start = [date(date.fromordinal(o).year, 1, 1).toordinal() for o in range(FIRST_ORD, LAST_ORD + 1)]
 
@@ -245,7 +188,7 @@ class EventRowMaker:
 
             (hk, hp), (gk, gp) = found[0], found[1]
             ho, go = offices[hk], offices[gk]
-            title = _TITLES[kind].format(
+            title = TITLES[kind].format(
                 ht=self.press_title[hk],
                 hn=people[hp].name,
                 gt=self.press_title[gk],
@@ -259,14 +202,14 @@ class EventRowMaker:
             )
             summary = f"{title}. With {who}. Topics: {', '.join(self.topic_names[t] for t in topics)}."
             end = None
-            if precision == DAY and kind in _MULTI_DAY and rnd() < 0.4:
+            if precision == DAY and kind in MULTI_DAY and rnd() < 0.4:
                 end = iso[day + 1 + int(rnd() * 3)]
             if day >= SCHEDULED_FROM and rnd() < 0.5:
                 status = EventStatus.SCHEDULED.value
             else:
                 r = rnd()
                 status = _CANCELLED if r < 0.03 else _POSTPONED if r < 0.06 else _TOOK_PLACE
-            remote = kind in _REMOTE
+            remote = kind in REMOTE
             review = review_table[int(rnd() * len(review_table))]
             events.append(
                 (
@@ -276,10 +219,10 @@ class EventRowMaker:
                     "" if remote else ho.body,
                     summary,
                     review,
-                    _RETRACTION_REASON if review == _RETRACTED else "",
+                    RETRACTION_REASON if review == RETRACTED else "",
                 )
             )
-            for role, (k, p) in zip(_ROLES, found, strict=False):
+            for role, (k, p) in zip(ROLES, found, strict=False):
                 office = offices[k]
                 reported = office.titles[int(rnd() * len(office.titles))]
                 participations.append(
@@ -312,7 +255,7 @@ class EventRowMaker:
                 publisher, agency = self.ministry[host_countries[a]], ""
             else:
                 publisher = PUBLISHERS[int(rnd() * len(PUBLISHERS))]
-                agency = AGENCIES[int(rnd() * len(AGENCIES))] if rnd() < 0.25 and publisher not in _WIRES else ""
+                agency = AGENCIES[int(rnd() * len(AGENCIES))] if rnd() < 0.25 and publisher not in WIRES else ""
             byline = "" if rnd() < 0.25 else self._byline()
             url = f"{URL_ROOT}/{self.seed}/{iso[published][:4]}/{j}"
             sources_rows.append(
@@ -324,7 +267,7 @@ class EventRowMaker:
         rnd = self.rng.random
 
         def one() -> str:
-            region = NAME_REGIONS[_BYLINE_REGIONS[int(rnd() * len(_BYLINE_REGIONS))]]
+            region = NAME_REGIONS[BYLINE_REGIONS[int(rnd() * len(BYLINE_REGIONS))]]
             given = region.givens[int(rnd() * len(region.givens))].latin
             return f"{given} {region.families[int(rnd() * len(region.families))].latin}"
 

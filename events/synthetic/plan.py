@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from common.models import DatePrecision
-from events.synthetic.names import NAME_REGIONS, SyntheticName, make_person_name
+from events.synthetic.name_regions import NAME_REGIONS
+from events.synthetic.names import SyntheticName, make_person_name
 from events.synthetic.offices import OfficeTemplate, office_templates
 from events.synthetic.vocabulary import COUNTRIES, CountrySpec
 from people.models import OfficeKind, TenureStatus

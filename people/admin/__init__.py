@@ -7,7 +7,7 @@ import and export; duplicates of people and offices merge from an action.
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
-from people.admin.base import HistoryAdmin, ImportExportHistoryAdmin, merge_action
+from common.admin import HistoryAdmin, ImportExportHistoryAdmin, merge_action
 from people.models import (
     Country,
     CountryName,

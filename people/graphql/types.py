@@ -1,6 +1,6 @@
 """GraphQL types for countries, people, offices and tenures (Relay nodes)."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 import strawberry_django
@@ -10,12 +10,11 @@ from common.graphql.fields import capped_list
 from people.graphql import enums
 from people.models import Country, Office, Person, Tenure
 
-if TYPE_CHECKING:
-    from events.graphql.types import EventType, ParticipationType, SourceType
-
-Events = list[Annotated["EventType", strawberry.lazy("events.graphql.types")]]
-Participations = list[Annotated["ParticipationType", strawberry.lazy("events.graphql.types")]]
-Sources = list[Annotated["SourceType", strawberry.lazy("events.graphql.types")]]
+# The graph links people to the events they took part in, the app above. Those types are named here, not
+# imported (strawberry.lazy): the schema, assembled in project/graphql, resolves them.
+Events = list[Annotated["EventType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
+Participations = list[Annotated["ParticipationType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
+Sources = list[Annotated["SourceType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
 
 
 @strawberry.type(description="Another form of a name: a spelling, a romanisation, a native-script form.")

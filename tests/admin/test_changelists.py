@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from people.admin.base import EstimatedCountPaginator
+from common.admin import EstimatedCountPaginator
 from tests.admin.conftest import sourced_event
 from tests.factories import CountryFactory, ParticipationFactory, TenureFactory
 

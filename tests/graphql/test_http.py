@@ -21,8 +21,11 @@ def test_graphiql_in_the_browser(db):
 
 
 def test_anonymous_query_over_get(db):
+    from people.models import Country
+
+    Country.objects.create(iso2="KR", iso3="KOR", name="Republic of Korea")
     response = Client().get("/graphql/", {"query": QUERY})
-    assert response.status_code == 200 and response.json()["data"]["countries"]["totalCount"] >= 0
+    assert response.status_code == 200 and response.json()["data"]["countries"]["totalCount"] == 1
 
 
 def test_anonymous_post_from_another_origin_needs_no_csrf_token(db):
@@ -44,6 +47,21 @@ def test_cors_preflight_is_answered_for_any_origin(db):
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "https://frontend.example"
     assert "content-type" in response["Access-Control-Allow-Headers"]
+
+
+def test_an_operator_can_put_graphql_under_the_allowed_origins(db, settings):
+    settings.CORS_ANY_ORIGIN_URLS_REGEX = ""
+    settings.CORS_ALLOWED_ORIGINS = ["https://ours.example"]
+    theirs = post(Client(), QUERY, HTTP_ORIGIN="https://frontend.example")
+    ours = post(Client(), QUERY, HTTP_ORIGIN="https://ours.example")
+    assert "Access-Control-Allow-Origin" not in theirs
+    assert ours["Access-Control-Allow-Origin"] == "https://ours.example"
+
+
+def test_the_rest_api_follows_the_allowed_origins_only(db):
+    response = Client().get("/api/v1/countries/", HTTP_ORIGIN="https://frontend.example")
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response
 
 
 def test_mutations_are_never_accepted_over_get(editor):
