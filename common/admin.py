@@ -18,6 +18,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.history import record
+
 
 def estimated_table_rows(model: type[Model], using: str = "default") -> int | None:
     """PostgreSQL's own estimate of a table's rows (pg_class.reltuples), or None elsewhere or before ANALYZE."""
@@ -81,7 +83,27 @@ class FastChangelistMixin:
 
 
 class HistoryAdmin(FastChangelistMixin, SimpleHistoryAdmin):
-    """Every change recorded with who and when; the History page shows versions and reverts to one."""
+    """Every change recorded with who and when; the History page shows versions and reverts to one.
+
+    One version per save of the page, taken after its many-to-many lists are written (an event's topics
+    and sources, a tenure's sources): simple-history would record the row before them, so reverting to
+    that version would drop what the curator had just added.
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        request.saves_related = True  # the add and change pages call save_related; a revert does not
+        return super().changeform_view(request, *args, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "saves_related", False):
+            obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if hasattr(form.instance, "skip_history_when_saving"):
+            del form.instance.skip_history_when_saving
+            record(form.instance, created=not change)
 
 
 EXCHANGE_FORMATS = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]

@@ -192,7 +192,7 @@ class Tenure(TimeStampedModel):
         help_text="The reports this tenure rests on.",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[sources])  # a change of sources is a version too
 
     class Meta:
         ordering = ["office", "start", "id"]

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.history import save_with_links
 from common.merging import move_other_names
 from common.models import DatePrecision
 from people.models import Office, Person, Tenure, TenureStatus
@@ -37,9 +38,7 @@ def tenure_create(
         note=note,
     )
     tenure.full_clean()  # also checks the one-holder rule
-    tenure.save()
-    if sources:
-        tenure.sources.set(sources)
+    save_with_links(tenure, {"sources": sources or []})  # one history entry, with its sources
     return tenure
 
 
@@ -170,9 +169,7 @@ def tenure_update(
     tenure.end, tenure.end_precision = end, end_precision
     tenure.status, tenure.note = status, note
     tenure.full_clean()
-    tenure.save()
-    if sources is not None:
-        tenure.sources.set(sources)
+    save_with_links(tenure, {"sources": sources} if sources is not None else {})
     return tenure
 
 

@@ -17,7 +17,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from common.admin import ImportExportHistoryAdmin
-from common.history import record
 from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline
 from events.admin.review import STEPS, ReviewForm, ReviewStep, run_step
 from events.curation import event_warnings, events_without_source
@@ -114,16 +113,9 @@ class EventAdmin(ImportExportHistoryAdmin):
 
     # --- saving: show what needs attention
 
-    def save_model(self, request, obj, form, change):
-        obj.skip_history_when_saving = True  # recorded once, with its topics and sources, in save_related
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        super().save_related(request, form, formsets, change)  # one version, with the topics and sources
         event = form.instance
-        if hasattr(event, "skip_history_when_saving"):
-            del event.skip_history_when_saving
-            record(event, created=not change)  # the version holds the topics and sources just saved
         for warning in event_warnings(event=event):
             self.message_user(request, warning, messages.WARNING)
 

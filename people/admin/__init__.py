@@ -124,14 +124,6 @@ class OfficeAdmin(ImportExportHistoryAdmin):
     inlines = [OfficeTitleInline, OfficeTenureInline]
 
 
-class TenureSourceInline(admin.TabularInline):
-    model = Tenure.sources.through
-    extra = 0
-    autocomplete_fields = ["source"]
-    verbose_name = "source"
-    verbose_name_plural = "sources"
-
-
 @admin.register(Tenure)
 class TenureAdmin(ImportExportHistoryAdmin):
     resource_classes = [TenureResource]
@@ -139,6 +131,5 @@ class TenureAdmin(ImportExportHistoryAdmin):
     list_filter = ["status", "office__country", "office__kind"]
     list_select_related = ["person", "office", "office__country"]
     search_fields = ["person__name", "person__other_names__name", "office__title", "office__other_titles__name"]
-    autocomplete_fields = ["person", "office"]
+    autocomplete_fields = ["person", "office", "sources"]
     date_hierarchy = "start"
-    inlines = [TenureSourceInline]

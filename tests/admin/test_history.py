@@ -93,3 +93,41 @@ def test_a_topic_added_in_the_admin_is_in_the_version_that_records_it(curator_cl
     assert list(event.topics.all()) == [topic]
     assert event.history.count() == entries + 1  # one version for one save
     assert [t.topic_id for t in event.history.latest().topics.all()] == [topic.pk]  # reverting to it keeps the topic
+
+
+def test_a_source_added_to_a_tenure_in_the_admin_is_recorded_in_its_history(curator_client):
+    from tests.factories import SourceFactory, TenureFactory
+
+    tenure = TenureFactory()
+    source = SourceFactory()
+    entries = tenure.history.count()
+    data = {
+        "person": tenure.person_id,
+        "office": tenure.office_id,
+        "start": "2020-01-01",
+        "start_precision": "day",
+        "end_precision": "day",
+        "status": "holder",
+        "note": "",
+        "sources": [source.pk],
+    }
+    response = curator_client.post(f"/admin/people/tenure/{tenure.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(tenure.sources.all()) == [source]
+    assert tenure.history.count() == entries + 1
+    assert [s.source_id for s in tenure.history.latest().sources.all()] == [source.pk]
+
+
+def test_changing_a_tenures_sources_through_the_service_leaves_one_version_with_them():
+    from people.services import tenure_patch
+    from tests.factories import SourceFactory, TenureFactory
+
+    tenure = TenureFactory()
+    first, second = SourceFactory(), SourceFactory()
+    tenure_patch(tenure=tenure, changes={"sources": [first]})
+    entries = tenure.history.count()
+    tenure_patch(tenure=tenure, changes={"sources": [second]})
+    assert tenure.history.count() == entries + 1
+    versions = tenure.history.order_by("-history_id")
+    assert [s.source_id for s in versions[0].sources.all()] == [second.pk]
+    assert [s.source_id for s in versions[1].sources.all()] == [first.pk]  # the earlier list, to revert to
