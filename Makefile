@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 FIXTURES := $(sort $(wildcard fixtures/*.json))
 
-.PHONY: help install run serve migrate demo-data test test-postgres lint format bench bench-load clean
+.PHONY: help install run serve migrate static demo-data test test-postgres lint format bench bench-load clean
 
 help:
 	@echo "make run    set up, migrate, load the demo data and serve on http://$(HOST):$(PORT) (SQLite)"
@@ -28,6 +28,9 @@ install: $(VENV)/.installed
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
+static: install  # what WhiteNoise serves, as in production (the Dockerfile runs the same step)
+	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput -v0
+
 demo-data: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	@# The admin/admin superuser only on the embedded SQLite database, or when asked for (DEMO_SUPERUSER=1):
@@ -38,11 +41,11 @@ demo-data: migrate
 		&& echo "Created the demo superuser admin / admin (development only)." || true ;; \
 	*) echo "DATABASE_URL is not SQLite: no demo superuser (DEMO_SUPERUSER=1 creates admin / admin anyway)." ;; esac
 
-run: demo-data
+run: demo-data static
 	@echo "Serving the demo on http://$(HOST):$(PORT)/admin/ (log in as admin / admin)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install static
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -22,3 +22,4 @@ class EventsConfig(AppConfig):
         signals.office_merging.connect(receive.participations_follow_office_merge, dispatch_uid="events.office_merge")
         signals.person_edited.connect(receive.events_showing_person_changed, dispatch_uid="events.person_edited")
         signals.office_edited.connect(receive.events_showing_office_changed, dispatch_uid="events.office_edited")
+        signals.country_edited.connect(receive.events_showing_country_changed, dispatch_uid="events.country_edited")

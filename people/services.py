@@ -5,11 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.history import save_with_links
+from common.history import save_with_links, touch
 from common.merging import move_other_names
 from common.models import DatePrecision
-from people.models import Office, Person, Tenure, TenureStatus
-from people.signals import office_edited, office_merging, person_edited, person_merging
+from people.models import Country, Office, Person, Tenure, TenureStatus
+from people.signals import country_edited, office_edited, office_merging, person_edited, person_merging
 from sources.models import Source
 
 
@@ -173,14 +173,35 @@ def tenure_update(
     return tenure
 
 
+# What a tenure's representation shows of its person and office (and so a person's or office's tenures list).
+SHOWN_IN_TENURES = {"person": {"name", "slug"}, "office": {"title", "slug", "country"}}
+# What people and offices show of a country (nationality, country).
+SHOWN_OF_COUNTRY = {"name", "iso2"}
+
+
 def person_changed(*, person: Person, fields: set[str]) -> None:
-    """``person`` was saved with ``fields`` changed (admin form, import): the apps that show it are told."""
+    """``person`` was saved with ``fields`` changed (admin form, import): what shows those fields is recorded
+    as changed (its tenures here, and so the offices listing them; events, told by signal)."""
+    if fields & SHOWN_IN_TENURES["person"]:
+        touch(person.tenures.all(), f"person {person.pk} edited")
     person_edited.send(sender=Person, instance=person, fields=fields)
 
 
 def office_changed(*, office: Office, fields: set[str]) -> None:
     """As ``person_changed``, for an office."""
+    if fields & SHOWN_IN_TENURES["office"]:
+        touch(office.tenures.all(), f"office {office.pk} edited")
     office_edited.send(sender=Office, instance=office, fields=fields)
+
+
+def country_changed(*, country: Country, fields: set[str]) -> None:
+    """As ``person_changed``, for a country: the people of that nationality, its offices and their tenures."""
+    if fields & SHOWN_OF_COUNTRY:
+        reason = f"country {country.iso2} edited"
+        touch(Person.objects.filter(nationality=country), reason)
+        touch(Office.objects.filter(country=country), reason)
+        touch(Tenure.objects.filter(office__country=country), reason)
+    country_edited.send(sender=Country, instance=country, fields=fields)
 
 
 TENURE_FIELDS = ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"]

@@ -12,7 +12,8 @@ from django.dispatch import Signal
 person_merging = Signal()
 office_merging = Signal()
 
-# instance=, fields=: a person or office was saved with ``fields`` (field names) changed, by the admin
+# instance=, fields=: a person, office or country was saved with ``fields`` (field names) changed, by the admin
 # form or an import. Receivers record what shows those fields as changed (``updated_since``, changes feed).
 person_edited = Signal()
 office_edited = Signal()
+country_edited = Signal()

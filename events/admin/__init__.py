@@ -1,6 +1,7 @@
 """The events side of the curation admin: topics, sources and events (see ``events.admin.event``)."""
 
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -8,7 +9,7 @@ from common.admin import HistoryAdmin, merge_action
 from events.admin.event import EventAdmin
 from events.models import Event, Topic, TopicName
 from events.selectors import published_events_about, published_events_citing
-from events.services import source_delete, topic_changed, topic_delete, topic_merge
+from events.services import source_changed, source_delete, topic_changed, topic_delete, topic_merge
 from sources.models import Source
 
 __all__ = ["EventAdmin", "SourceAdmin", "TopicAdmin"]
@@ -80,6 +81,12 @@ class SourceAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
     list_filter = ["publisher", "agency"]
     search_fields = ["headline", "publisher", "byline", "url"]
     date_hierarchy = "published_on"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted address without a scheme
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            source_changed(source=obj, fields=set(form.changed_data))
 
     def published_holders(self, obj: Source):
         return published_events_citing(source=obj)

@@ -28,7 +28,7 @@ from events.services.review import (
     event_return_to_draft,
     event_submit_for_review,
 )
-from events.services.sources import source_delete
+from events.services.sources import source_changed, source_delete
 from events.services.topics import topic_changed, topic_delete, topic_merge
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "event_update",
     "participation_fill_derived",
     "repeated_participants",
+    "source_changed",
     "source_delete",
     "topic_changed",
     "topic_delete",

@@ -2,8 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from common.history import touch
 from events.models import Event
 from events.selectors import published_events_citing
 from sources.models import Source
@@ -19,6 +20,14 @@ def refuse_while_held(holders: QuerySet[Event], what: str, remedy: str) -> None:
         named = "; ".join(f"{e.title} ({e.start_date})" for e in shown)
         more = f"; and {total - len(shown)} more" if total > len(shown) else ""
         raise ValidationError(f"{total} published event(s) {what}: {named}{more}. {remedy}")
+
+
+def source_changed(*, source: Source, fields: set[str]) -> None:
+    """``source`` was saved with ``fields`` changed: the events that cite it show it, so they changed too
+    (``updated_since``, the changes feed)."""
+    if fields:
+        cited = Event.objects.filter(Q(sources=source) | Q(participations__source=source)).distinct()
+        touch(cited, f"source {source.pk} edited")
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from people.models import (
     Tenure,
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
-from people.services import office_changed, office_merge, person_changed, person_merge
+from people.services import country_changed, office_changed, office_merge, person_changed, person_merge
 
 
 class CountryNameInline(admin.TabularInline):
@@ -29,6 +29,11 @@ class CountryNameInline(admin.TabularInline):
 
 @admin.register(Country)
 class CountryAdmin(HistoryAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            country_changed(country=obj, fields=set(form.changed_data))
+
     list_display = ["name", "iso2", "iso3", "updated_at"]
     search_fields = ["name", "iso2", "iso3", "other_names__name"]
     inlines = [CountryNameInline]

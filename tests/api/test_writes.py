@@ -104,7 +104,7 @@ def test_event_ending_before_it_starts_is_refused(curator_client, seed_data):
 def test_participant_without_person_or_description_is_refused_by_path(curator_client, seed_data):
     data = new_event(participants=[{"person": "choi-jong-kun"}, {"role": "participant"}])
     fields = errors(curator_client.post("/api/v1/events/", data, format="json"))
-    assert list(fields) == ["participants[1]"] or list(fields) == ["participants[1].person"]
+    assert list(fields) == ["participants[1]"]
     assert not Event.objects.filter(slug=NEW_EVENT["slug"]).exists()
 
 
@@ -165,7 +165,7 @@ def test_stale_if_match_gets_412_and_changes_nothing(curator_client, seed_data):
     assert stale.status_code == 412
     assert stale.json()["error"]["code"] == "precondition_failed"
     assert curator_client.get(url).json()["venue"] == "Blue House"
-    assert curator_client.delete(url, HTTP_IF_MATCH=etag).status_code in (403, 412)
+    assert curator_client.delete(url, HTTP_IF_MATCH=etag).status_code == 403  # deleting is an editor's; checked first
     assert curator_client.put(url, new_event(), format="json", HTTP_IF_MATCH=etag).status_code == 412
 
 
