@@ -25,9 +25,14 @@ def tenure_create(
     status: str = TenureStatus.HOLDER,
     note: str = "",
     sources: list[Source] | None = None,
+    instance: Tenure | None = None,
 ) -> Tenure:
-    """Record that ``person`` held ``office``; refuses overlaps with a clear message."""
-    tenure = Tenure(
+    """Record that ``person`` held ``office``; refuses overlaps with a clear message.
+
+    ``instance``: an unsaved tenure to write into (the admin's add form holds one), instead of a new one.
+    """
+    return tenure_update(
+        tenure=instance if instance is not None else Tenure(),
         person=person,
         office=office,
         start=start,
@@ -36,10 +41,8 @@ def tenure_create(
         end_precision=end_precision,
         status=status,
         note=note,
+        sources=sources or [],
     )
-    tenure.full_clean()  # also checks the one-holder rule
-    save_with_links(tenure, {"sources": sources or []})  # one history entry, with its sources
-    return tenure
 
 
 # --- merging duplicates ---------------------------------------------------------------------------

@@ -17,14 +17,17 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from common.admin import ImportExportHistoryAdmin
-from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline
+from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline, page_changes
 from events.admin.review import STEPS, ReviewForm, ReviewStep, run_step
 from events.curation import event_warnings, events_without_source
 from events.models import Event, ReviewState
 from events.resources import EventResource
 from events.services import (
     PUBLISH_PERMISSION,
+    EventIn,
+    event_create,
     event_delete,
+    event_patch,
 )
 from people.selectors import office_held_on
 
@@ -113,9 +116,21 @@ class EventAdmin(ImportExportHistoryAdmin):
 
     # --- saving: show what needs attention
 
+    # --- saving: through the services, as every entry point does (one history entry, participants diffed)
+
+    def save_model(self, request, obj, form, change):
+        if not getattr(request, "saves_related", False):  # a revert from the history page: no inlines
+            event_patch(event=obj, changes=page_changes(obj, []), user=request.user, reason="reverted in the admin")
+        # otherwise written with its participants, topics and sources in save_related
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)  # one version, with the topics and sources
-        event = form.instance
+        event, changes = form.instance, page_changes(form.instance, formsets)
+        if change:
+            event_patch(event=event, changes=changes, user=request.user)
+        else:
+            event_create(data=EventIn(**changes), instance=event)
+        for formset in formsets:  # the service wrote the rows; the admin's change message looks for these
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for warning in event_warnings(event=event):
             self.message_user(request, warning, messages.WARNING)
 

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from events.models import Event, Participation
-from events.services import REPEATED_PARTICIPANT, participation_fill_derived, repeated_participants
+from events.services import REPEATED_PARTICIPANT, repeated_participants
+from events.services.event import EVENT_INPUT_FIELDS, LINKS, PARTICIPANT_INPUT_FIELDS, ParticipantIn
 from people.selectors import offices_held_on
 
 
@@ -19,17 +20,6 @@ class ParticipationRowsFormSet(BaseInlineFormSet):
         pairs = [(f.instance.person_id, f.instance.role) for f in rows]  # the rows' cleaned values
         for index in repeated_participants(pairs):
             rows[index].add_error("role", REPEATED_PARTICIPANT)
-
-    # The office held that day and the country represented, where left empty: the rule the services apply.
-
-    def save_new(self, form, commit=True):
-        setattr(form.instance, self.fk.name, self.instance)  # the event, saved by now
-        participation_fill_derived(participation=form.instance)
-        return super().save_new(form, commit)
-
-    def save_existing(self, form, obj, commit=True):
-        participation_fill_derived(participation=obj)
-        return super().save_existing(form, obj, commit)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -88,3 +78,20 @@ class EventTopicInline(admin.TabularInline):
     autocomplete_fields = ["topic"]
     verbose_name = "topic"
     verbose_name_plural = "topics"
+
+
+def page_changes(event: Event, formsets) -> dict:
+    """What the event page asks for, as ``EventIn`` fields: the event's own fields (the form has set them on
+    ``event``), and each list whose inline is on the page (one the user may not see is left as it is)."""
+    changes = {name: getattr(event, name) for name in EVENT_INPUT_FIELDS if name not in LINKS}
+    for formset in formsets:
+        kept = [f.instance for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if formset.model is Participation:
+            changes["participants"] = [
+                ParticipantIn(**{n: getattr(p, n) for n in PARTICIPANT_INPUT_FIELDS}) for p in kept
+            ]
+        elif formset.model is Event.topics.through:
+            changes["topics"] = [row.topic for row in kept]
+        elif formset.model is Event.sources.through:
+            changes["sources"] = [row.source for row in kept]
+    return changes

@@ -131,11 +131,17 @@ def event_current_input(*, event: Event) -> EventIn:
 
 
 @transaction.atomic
-def event_create(*, data: EventIn, reason: str = "") -> Event:
-    """Create an event with its participants, topics and sources, or nothing at all."""
+def event_create(*, data: EventIn, reason: str = "", instance: Event | None = None) -> Event:
+    """Create an event with its participants, topics and sources, or nothing at all.
+
+    ``instance``: an unsaved event to write into (the admin's add form holds one), instead of a new one.
+    """
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
-    event = Event(**{k: v for k, v in data.__dict__.items() if k not in LINKS})
+    event = instance if instance is not None else Event()
+    for name, value in data.__dict__.items():
+        if name not in LINKS:
+            setattr(event, name, value)
     event._change_reason = reason or None
     event.full_clean()
     participations = _validated_participations(event, data.participants)

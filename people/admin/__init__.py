@@ -19,7 +19,17 @@ from people.models import (
     Tenure,
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
-from people.services import country_changed, office_changed, office_merge, person_changed, person_merge
+from people.services import (
+    TENURE_FIELDS,
+    country_changed,
+    office_changed,
+    office_merge,
+    person_changed,
+    person_merge,
+    tenure_create,
+    tenure_delete,
+    tenure_update,
+)
 
 
 class CountryNameInline(admin.TabularInline):
@@ -65,6 +75,23 @@ class TenureRowsFormSet(BaseInlineFormSet):
                         f"{other.instance.person} from {other.instance.start}.",
                     )
                     break
+
+    # Rows are written by the tenure services, as every entry point writes them.
+
+    def save_new(self, form, commit=True):
+        setattr(form.instance, self.fk.name, self.instance)
+        return tenure_create(**tenure_fields(form.instance), instance=form.instance)
+
+    def save_existing(self, form, obj, commit=True):
+        return tenure_update(tenure=obj, **tenure_fields(obj))
+
+    def delete_existing(self, obj, commit=True):
+        tenure_delete(tenure=obj)
+
+
+def tenure_fields(tenure: Tenure) -> dict:
+    """What the form set on ``tenure``, as the tenure services take it."""
+    return {name: getattr(tenure, name) for name in TENURE_FIELDS}
 
 
 class TenureInline(admin.TabularInline):
@@ -138,3 +165,16 @@ class TenureAdmin(ImportExportHistoryAdmin):
     search_fields = ["person__name", "person__other_names__name", "office__title", "office__other_titles__name"]
     autocomplete_fields = ["person", "office", "sources"]
     date_hierarchy = "start"
+
+    def save_model(self, request, obj, form, change):
+        """Through the services, sources included (one history entry); a revert keeps the sources."""
+        sources = form.cleaned_data.get("sources")
+        sources = list(sources) if sources is not None else None
+        if change:
+            tenure_update(tenure=obj, **tenure_fields(obj), sources=sources)
+        else:
+            tenure_create(**tenure_fields(obj), sources=sources, instance=obj)
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:  # its sources were written with it
+            self.save_formset(request, form, formset, change=change)

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from events.curation import event_warnings
-from events.models import Event, Participation
+from events.models import Event, Participation, ReviewState
+from tests.admin.conftest import sourced_event
 from tests.factories import EventFactory, OfficeFactory, ParticipationFactory, PersonFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,23 @@ def test_office_held_endpoint_needs_event_permissions(client, choi):
 
     client.force_login(User.objects.create_user("staff", is_staff=True))
     assert client.get("/admin/events/event/office-held/", {"person": choi.pk, "day": "2020-09-10"}).status_code == 403
+
+
+def test_saving_the_page_goes_through_the_service_and_keeps_participants(curator_client, choi):
+    """An edit of the title alone: one event version, and each participant keeps its row (and history)."""
+    from tests.admin.test_bad_input import _page_data
+
+    event = sourced_event(ReviewState.DRAFT, title="Talks", start_date=D(2021, 3, 1))
+    office = choi.tenures.get().office  # as the service fills it: the office held that day, and its country
+    event.participations.create(person=choi, role="host", office=office, country=office.country)
+    ids = sorted(event.participations.values_list("id", flat=True))
+    participant_versions = Participation.history.filter(event_id=event.pk).count()
+    versions = event.history.count()
+    url = f"/admin/events/event/{event.pk}/change/"
+    response = curator_client.post(url, _page_data(curator_client, url, {}) | {"title": "Talks in Seoul"})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Talks in Seoul"
+    assert sorted(event.participations.values_list("id", flat=True)) == ids
+    assert event.history.count() == versions + 1
+    assert Participation.history.filter(event_id=event.pk).count() == participant_versions  # none rewritten
