@@ -8,14 +8,13 @@ CI keeps them). Skipped, with the reason, where /usr/bin/chromium is absent.
 
 import datetime
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, User
 
 from events.models import Event, ReviewState
+from project.roles import ensure_roles
 from tests.factories import CountryFactory, OfficeFactory, PersonFactory, SourceFactory, TenureFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +43,7 @@ expect = playwright_api.expect
 def seed():
     """Two officials with their tenures, one report, and a curator and an editor."""
     # Earlier transactional tests flush the database, groups included: recreate them as the migration does.
-    import_module("events.migrations.0004_roles").create_roles(django_apps, None)
+    ensure_roles()
     korea, usa = CountryFactory(iso2="KR", name="South Korea"), CountryFactory(iso2="US", name="United States")
     choi = PersonFactory(name="Choi Jong-kun", sort_name="Choi, Jong-kun", slug="choi-jong-kun")
     biegun = PersonFactory(name="Stephen Biegun", sort_name="Biegun, Stephen", slug="stephen-biegun")
