@@ -10,7 +10,8 @@ A ``Shape`` says what to read of a model and how to build each output value:
 - ``Many``: related objects (reverse foreign keys, many-to-many), read in one more query for the
   whole page, at most ``limit`` per parent (a window function), in a fixed order.
 
-``read(shape, queryset)`` costs one query plus one per ``Many`` in the shape, whatever the page
+Reading a page (``queryset.values(*paths_of(shape))``, then ``build(shape, rows)``) costs one query plus one per
+``Many`` in the shape, whatever the page
 size, and builds no model instances: the serializers and the GraphQL executor describe the same
 output, and tests compare the two paths object by object.
 """
@@ -74,11 +75,6 @@ Output = Column | Const | Computed | One | Many
 class Shape:
     model: type[Model]
     fields: tuple[tuple[str, Output], ...] = field(default_factory=tuple)
-
-
-def read(shape: Shape, queryset: QuerySet) -> list[dict]:
-    """The rows of ``queryset`` (in its order and slice) built as ``shape`` says."""
-    return build(shape, list(queryset.values(*paths_of(shape))))
 
 
 def paths_of(shape: Shape, prefix: str = "") -> list[str]:

@@ -67,11 +67,6 @@ class EventSearch(Expression):
         return "(" + " OR ".join(parts) + ")", params
 
 
-def event_text_search(terms: set[str]) -> EventSearch:
-    """Events whose own text matches ``terms`` on PostgreSQL (through the stored vector only)."""
-    return EventSearch(terms)
-
-
 def event_search(q: str) -> Q | EventSearch:
     """Events whose text, topics (any spelling), participants' names or unnamed participants match ``q``."""
     terms = search_terms(q)

@@ -92,11 +92,6 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
     best = max(scores.values())
     winners = [office for office, score in scores.items() if score == best]
     return winners[0] if len(winners) == 1 else None
-    for office in offices:
-        titles = [office.title, *(t.name for t in office.other_titles.all())]
-        if any(wanted == t.casefold() or wanted in t.casefold() or t.casefold() in wanted for t in titles):
-            return office
-    return None
 
 
 def country_list(*, updated_since: datetime | None = None) -> QuerySet[Country]:

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from common.api.exceptions import not_found
-from project.changes import ChangesView
+from project.changes_api import ChangesView
 
 v1 = [
     path("", include("people.api.urls")),

@@ -1,7 +1,7 @@
 """On PostgreSQL, a GIN index for full-text search over an event's title, summary, city and venue.
 
 The indexed expression is built by the same ``SearchVector`` that
-``events.search.event_text_search`` filters with, so the planner can use it. On
+``events.search.EventSearch`` filters with, so the planner can use it. On
 other databases this migration does nothing: ``q`` falls back to substring
 matching there.
 """

@@ -1,9 +1,8 @@
-"""Users in the curator and editor roles (the groups come from migration events 0004_roles)."""
+"""Admin clients signed in as the shared roles (tests/conftest.py), and the people and events they work on."""
 
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from events.models import Event, ReviewState
 from tests.factories import (
@@ -24,22 +23,6 @@ def _fresh_country_codes():
     codes the seed data uses (the 147th code is FR)."""
     yield
     CountryFactory.reset_sequence()
-
-
-def _member_of(role: str) -> User:
-    user = User.objects.create_user(role, password=f"{role}-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def curator(db) -> User:
-    return _member_of("curator")
-
-
-@pytest.fixture
-def editor(db) -> User:
-    return _member_of("editor")
 
 
 @pytest.fixture

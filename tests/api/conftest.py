@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -19,29 +18,6 @@ def seed_data(db):
 @pytest.fixture
 def client() -> APIClient:
     return APIClient()
-
-
-def _user_with(username: str, *codenames: str) -> User:
-    user = User.objects.create_user(username, password="pw")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    return user
-
-
-@pytest.fixture
-def curator(db) -> User:
-    return _user_with(
-        "curator",
-        "add_event",
-        "change_event",
-        "add_tenure",
-        "change_tenure",
-        "delete_tenure",
-    )
-
-
-@pytest.fixture
-def editor(db) -> User:
-    return _user_with("editor", "add_event", "change_event", "delete_event", "publish_event")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from events.models import Event
-from events.search import event_text_search
+from events.search import EventSearch
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_postgresql_event_search_can_use_the_gin_index(seed_data):
         (definition,) = cursor.fetchone()
         assert "gin" in definition
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = Event.objects.filter(event_text_search({"talks"})).order_by().explain()
+        plan = Event.objects.filter(EventSearch({"talks"})).order_by().explain()
     assert "events_event_search_vector_gin" in plan
 
 

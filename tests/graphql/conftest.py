@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.test import Client
 
@@ -37,22 +36,6 @@ class GQL:
 @pytest.fixture
 def gql(db) -> GQL:
     return GQL(Client())
-
-
-def user_with(username: str, *codenames: str) -> User:
-    user = User.objects.create_user(username, password="pw")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    return User.objects.get(pk=user.pk)  # a fresh instance, without a stale permission cache
-
-
-@pytest.fixture
-def curator(db) -> User:
-    return user_with("curator", "add_event", "change_event", "add_tenure")
-
-
-@pytest.fixture
-def editor(db) -> User:
-    return user_with("editor", "add_event", "change_event", "delete_event", "publish_event")
 
 
 @pytest.fixture

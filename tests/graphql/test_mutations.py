@@ -168,13 +168,13 @@ def test_anonymous_mutations_are_refused(gql, mutation):
     assert Event.objects.filter(pk=1, title="x").count() == 0
 
 
-def test_a_user_without_the_permission_is_refused(db, seed_data):
+def test_a_user_without_the_permission_is_refused(plain_user, seed_data):
     from django.test import Client
 
-    from tests.graphql.conftest import GQL, user_with
+    from tests.graphql.conftest import GQL
 
     client = Client()
-    client.force_login(user_with("reader"))
+    client.force_login(plain_user)
     body = GQL(client)(CREATE, {"input": event_input()})
     assert body["errors"][0]["message"] == "Permission denied: this needs events.add_event."
 

@@ -22,9 +22,9 @@ def _changed_since(moment) -> tuple[list[str], list[str]]:
 
 @pytest.fixture
 def editor_client(client):
-    from tests.admin.conftest import _member_of
+    from tests.conftest import member_of
 
-    client.force_login(_member_of("editor"))
+    client.force_login(member_of("editor"))
     return client
 
 
