@@ -104,9 +104,7 @@ class EventResource(AtomicModelResource):
         try:
             if is_create:
                 values = {name: getattr(instance, name) for name in EVENT_INPUT_FIELDS if name not in LINKS}
-                saved = event_create(data=EventIn(**values | changes), reason=IMPORT_REASON)
-                instance.pk, instance.created_at, instance.updated_at = saved.pk, saved.created_at, saved.updated_at
-                instance._state.adding = False
+                event_create(data=EventIn(**values | changes), reason=IMPORT_REASON, instance=instance)
             else:
                 user = kwargs.get("user")
                 event_patch(event=instance, changes=changes, user=user, reason=IMPORT_REASON)

@@ -9,7 +9,7 @@ from import_export import fields, resources
 from import_export.widgets import CharWidget, ForeignKeyWidget
 
 from people.models import Country, Office, Person, Tenure
-from people.services import office_changed, person_changed
+from people.services import office_changed, person_changed, tenure_create, tenure_fields, tenure_update
 
 
 class AtomicModelResource(resources.ModelResource):
@@ -106,3 +106,11 @@ class TenureResource(AtomicModelResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("person", "office")
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Through the tenure services, as every entry point writes tenures (its sources are kept)."""
+        instance._change_reason = "admin import"
+        if is_create:
+            tenure_create(**tenure_fields(instance), instance=instance)
+        else:
+            tenure_update(tenure=instance, **tenure_fields(instance))

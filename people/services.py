@@ -210,6 +210,11 @@ def country_changed(*, country: Country, fields: set[str]) -> None:
 TENURE_FIELDS = ["person", "office", "start", "start_precision", "end", "end_precision", "status", "note"]
 
 
+def tenure_fields(tenure: Tenure) -> dict:
+    """What ``tenure`` says (set by a form or an import row), as the tenure services take it."""
+    return {name: getattr(tenure, name) for name in TENURE_FIELDS}
+
+
 @transaction.atomic
 def tenure_patch(*, tenure: Tenure, changes: dict) -> Tenure:
     """Change only the fields named in ``changes``; ``sources`` given replaces the list, left out keeps it."""

@@ -20,7 +20,6 @@ from people.models import (
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
 from people.services import (
-    TENURE_FIELDS,
     country_changed,
     office_changed,
     office_merge,
@@ -28,6 +27,7 @@ from people.services import (
     person_merge,
     tenure_create,
     tenure_delete,
+    tenure_fields,
     tenure_update,
 )
 
@@ -87,11 +87,6 @@ class TenureRowsFormSet(BaseInlineFormSet):
 
     def delete_existing(self, obj, commit=True):
         tenure_delete(tenure=obj)
-
-
-def tenure_fields(tenure: Tenure) -> dict:
-    """What the form set on ``tenure``, as the tenure services take it."""
-    return {name: getattr(tenure, name) for name in TENURE_FIELDS}
 
 
 class TenureInline(admin.TabularInline):
