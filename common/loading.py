@@ -10,14 +10,16 @@ from common.models import TimeStampedModel
 STAMPS = ("created_at", "updated_at")
 
 
-def stamp_loaded(instance: Model, m2m_data: dict[str, list], *, using: str) -> None:
+def stamp_loaded(instance: Model, m2m_data: dict[str, list], *, using: str, table_was_empty: bool = False) -> None:
     """Set ``instance``'s timestamps before a raw save: kept when the stored row (its lists included) is
-    the same, now when it differs or is new."""
+    the same, now when it differs or is new (``table_was_empty``: new, without asking the database)."""
     if not isinstance(instance, TimeStampedModel):
         return
     model = type(instance)
     compared = [f.attname for f in model._meta.concrete_fields if f.attname not in STAMPS]
-    stored = model._base_manager.using(using).filter(pk=instance.pk).values(*compared, *STAMPS).first()
+    stored = None
+    if not table_was_empty:
+        stored = model._base_manager.using(using).filter(pk=instance.pk).values(*compared, *STAMPS).first()
     if stored is not None and _same(instance, stored, compared, m2m_data, using):
         instance.created_at, instance.updated_at = stored["created_at"], stored["updated_at"]
         return

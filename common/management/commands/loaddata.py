@@ -9,5 +9,9 @@ class Command(loaddata.Command):
     help = loaddata.Command.help + " Rows it adds or changes are stamped as changed now (updated_since, changes)."
 
     def save_obj(self, obj):
-        stamp_loaded(obj.object, obj.m2m_data or {}, using=self.using)
+        model = type(obj.object)
+        empty = self.__dict__.setdefault("_empty_tables", {})
+        if model not in empty:  # a load into an empty table (a new database, a test) needs no comparison
+            empty[model] = not model._base_manager.using(self.using).exists()
+        stamp_loaded(obj.object, obj.m2m_data or {}, using=self.using, table_was_empty=empty[model])
         return super().save_obj(obj)
