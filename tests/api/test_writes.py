@@ -233,14 +233,15 @@ def test_tenure_with_unknown_slugs_is_400(curator_client, seed_data):
     assert set(fields) == {"person", "office"}
 
 
-def test_tenure_patch_if_match_and_delete(curator_client, seed_data):
+def test_tenure_patch_if_match_and_delete(curator_client, editor_client, seed_data):
     created = curator_client.post("/api/v1/tenures/", NEW_TENURE, format="json")
     url, etag = created.json()["url"], created["ETag"]
     patched = curator_client.patch(url, {"end": "2031-01-01"}, format="json", HTTP_IF_MATCH=etag)
     assert patched.status_code == 200, patched.content
     assert (patched.json()["end"], patched.json()["sources"]) == ("2031-01-01", [1])
-    assert curator_client.delete(url, HTTP_IF_MATCH=etag).status_code == 412
-    assert curator_client.delete(url, HTTP_IF_MATCH=patched["ETag"]).status_code == 204
+    assert curator_client.delete(url, HTTP_IF_MATCH=patched["ETag"]).status_code == 403  # removing is an editor's
+    assert editor_client.delete(url, HTTP_IF_MATCH=etag).status_code == 412
+    assert editor_client.delete(url, HTTP_IF_MATCH=patched["ETag"]).status_code == 204
     assert not Tenure.objects.filter(pk=created.json()["id"]).exists()
 
 
