@@ -9,7 +9,7 @@ from import_export import fields, resources
 from import_export.widgets import CharWidget, ForeignKeyWidget
 
 from people.models import Country, Office, Person, Tenure
-from people.services import office_changed, person_changed, tenure_create, tenure_fields, tenure_update
+from people.services import office_save, person_save, tenure_create, tenure_fields, tenure_update
 
 
 class AtomicModelResource(resources.ModelResource):
@@ -37,22 +37,20 @@ def country_field() -> fields.Field:
     return fields.Field(attribute="country", column_name="country", widget=LookupWidget(Country, field="iso2"))
 
 
-class TellsEventsMixin:
-    """After an imported row changed the record, the service announces which fields changed (the events that
-    show a person's name or an office's title are then recorded as changed), as it does for the admin form."""
+class SavedByServiceMixin:
+    """An imported row is written by the record's save service, told which fields changed (the events that
+    show a person's name or an office's title are then recorded as changed), as the admin form does."""
 
     def import_instance(self, instance, row, **kwargs):
         instance._before_import = _field_values(instance)
         super().import_instance(instance, row, **kwargs)
 
-    def after_save_instance(self, instance, row, **kwargs):
-        super().after_save_instance(instance, row, **kwargs)
+    def save_instance(self, instance, is_create, row, **kwargs):
         before, after = getattr(instance, "_before_import", {}), _field_values(instance)
-        changed = {name for name, value in before.items() if value != after[name]}
-        if instance.pk and changed and not kwargs.get("dry_run", False):
-            self.tell_events(instance, changed)
+        instance._change_reason = "admin import"
+        self.save_through_service(instance, None if is_create else {n for n, v in before.items() if v != after[n]})
 
-    def tell_events(self, instance, fields: set[str]) -> None:
+    def save_through_service(self, instance, changed: set[str] | None) -> None:
         raise NotImplementedError
 
 
@@ -60,13 +58,13 @@ def _field_values(instance) -> dict:
     return {f.name: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
 
 
-class PersonResource(TellsEventsMixin, AtomicModelResource):
+class PersonResource(SavedByServiceMixin, AtomicModelResource):
     nationality = fields.Field(
         attribute="nationality", column_name="nationality", widget=LookupWidget(Country, field="iso2")
     )
 
-    def tell_events(self, instance, fields: set[str]) -> None:
-        person_changed(person=instance, fields=fields)
+    def save_through_service(self, instance, changed: set[str] | None) -> None:
+        person_save(person=instance, changed=changed)
 
     class Meta:
         model = Person
@@ -77,11 +75,11 @@ class PersonResource(TellsEventsMixin, AtomicModelResource):
         report_skipped = True
 
 
-class OfficeResource(TellsEventsMixin, AtomicModelResource):
+class OfficeResource(SavedByServiceMixin, AtomicModelResource):
     country = country_field()
 
-    def tell_events(self, instance, fields: set[str]) -> None:
-        office_changed(office=instance, fields=fields)
+    def save_through_service(self, instance, changed: set[str] | None) -> None:
+        office_save(office=instance, changed=changed)
 
     class Meta:
         model = Office

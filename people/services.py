@@ -182,6 +182,31 @@ SHOWN_IN_TENURES = {"person": {"name", "slug"}, "office": {"title", "slug", "cou
 SHOWN_OF_COUNTRY = {"name", "iso2"}
 
 
+def person_save(*, person: Person, changed: set[str] | None = None) -> Person:
+    """Write ``person`` as a form or an import row set it (validated there, by the model's rules); for an edit,
+    ``changed`` names the fields it changed, and what shows them is recorded as changed too."""
+    person.save()
+    if changed:
+        person_changed(person=person, fields=changed)
+    return person
+
+
+def office_save(*, office: Office, changed: set[str] | None = None) -> Office:
+    """As ``person_save``, for an office."""
+    office.save()
+    if changed:
+        office_changed(office=office, fields=changed)
+    return office
+
+
+def country_save(*, country: Country, changed: set[str] | None = None) -> Country:
+    """As ``person_save``, for a country."""
+    country.save()
+    if changed:
+        country_changed(country=country, fields=changed)
+    return country
+
+
 def person_changed(*, person: Person, fields: set[str]) -> None:
     """``person`` was saved with ``fields`` changed (admin form, import): what shows those fields is recorded
     as changed (its tenures here, and so the offices listing them; events, told by signal)."""

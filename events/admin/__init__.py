@@ -9,7 +9,7 @@ from common.admin import HistoryAdmin, merge_action
 from events.admin.event import EventAdmin
 from events.models import Event, Topic, TopicName
 from events.selectors import published_events_about, published_events_citing
-from events.services import source_changed, source_delete, topic_changed, topic_delete, topic_merge
+from events.services import source_delete, source_save, topic_delete, topic_merge, topic_save
 from sources.models import Source
 
 __all__ = ["EventAdmin", "SourceAdmin", "TopicAdmin"]
@@ -63,9 +63,7 @@ class TopicAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
     actions = [merge_action(topic_merge, noun="topics")]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            topic_changed(topic=obj, fields=set(form.changed_data))
+        topic_save(topic=obj, changed=set(form.changed_data) if change else None)
 
     def published_holders(self, obj: Topic):
         return published_events_about(topic=obj)
@@ -84,9 +82,7 @@ class SourceAdmin(KeepsPublishedEventsWhole, HistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted address without a scheme
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            source_changed(source=obj, fields=set(form.changed_data))
+        source_save(source=obj, changed=set(form.changed_data) if change else None)
 
     def published_holders(self, obj: Source):
         return published_events_citing(source=obj)

@@ -28,8 +28,8 @@ from events.services.review import (
     event_return_to_draft,
     event_submit_for_review,
 )
-from events.services.sources import source_changed, source_delete
-from events.services.topics import topic_changed, topic_delete, topic_merge
+from events.services.sources import source_changed, source_delete, source_save
+from events.services.topics import topic_changed, topic_delete, topic_merge, topic_save
 
 __all__ = [
     "EVENT_INPUT_FIELDS",
@@ -54,7 +54,9 @@ __all__ = [
     "repeated_participants",
     "source_changed",
     "source_delete",
+    "source_save",
     "topic_changed",
     "topic_delete",
     "topic_merge",
+    "topic_save",
 ]

@@ -22,6 +22,15 @@ def refuse_while_held(holders: QuerySet[Event], what: str, remedy: str) -> None:
         raise ValidationError(f"{total} published event(s) {what}: {named}{more}. {remedy}")
 
 
+def source_save(*, source: Source, changed: set[str] | None = None) -> Source:
+    """Write ``source`` as a form set it (validated there); for an edit, the events citing it are recorded as
+    changed too (``source_changed``)."""
+    source.save()
+    if changed:
+        source_changed(source=source, fields=changed)
+    return source
+
+
 def source_changed(*, source: Source, fields: set[str]) -> None:
     """``source`` was saved with ``fields`` changed: the events that cite it show it, so they changed too
     (``updated_since``, the changes feed)."""

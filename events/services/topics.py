@@ -63,6 +63,15 @@ def topic_delete(*, topic: Topic) -> None:
     topic.delete()
 
 
+def topic_save(*, topic: Topic, changed: set[str] | None = None) -> Topic:
+    """Write ``topic`` as a form set it (validated there); for an edit, what shows the changed fields is recorded
+    as changed too (``topic_changed``)."""
+    topic.save()
+    if changed:
+        topic_changed(topic=topic, fields=changed)
+    return topic
+
+
 def topic_changed(*, topic: Topic, fields: set[str]) -> None:
     """``topic`` was saved with its name, slug or parent changed: the events filed under it show those, so they
     are recorded as changed too (``updated_since``, the changes feed)."""

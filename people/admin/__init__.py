@@ -20,11 +20,11 @@ from people.models import (
 )
 from people.resources import OfficeResource, PersonResource, TenureResource
 from people.services import (
-    country_changed,
-    office_changed,
+    country_save,
     office_merge,
-    person_changed,
+    office_save,
     person_merge,
+    person_save,
     tenure_create,
     tenure_delete,
     tenure_fields,
@@ -40,9 +40,7 @@ class CountryNameInline(admin.TabularInline):
 @admin.register(Country)
 class CountryAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            country_changed(country=obj, fields=set(form.changed_data))
+        country_save(country=obj, changed=set(form.changed_data) if change else None)
 
     list_display = ["name", "iso2", "iso3", "updated_at"]
     search_fields = ["name", "iso2", "iso3", "other_names__name"]
@@ -113,9 +111,7 @@ class PersonAdmin(ImportExportHistoryAdmin):
     resource_classes = [PersonResource]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            person_changed(person=obj, fields=set(form.changed_data))
+        person_save(person=obj, changed=set(form.changed_data) if change else None)
 
     actions = [merge_action(person_merge, noun="people")]
     list_display = ["name", "native_name", "nationality", "description", "updated_at"]
@@ -137,9 +133,7 @@ class OfficeAdmin(ImportExportHistoryAdmin):
     resource_classes = [OfficeResource]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            office_changed(office=obj, fields=set(form.changed_data))
+        office_save(office=obj, changed=set(form.changed_data) if change else None)
 
     actions = [merge_action(office_merge, noun="offices")]
     list_display = ["title", "country", "body", "kind", "single_holder"]
