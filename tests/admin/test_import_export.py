@@ -289,3 +289,11 @@ def test_the_import_page_does_not_offer_the_read_only_review_state(curator_clien
     page = curator_client.get("/admin/events/event/import/")
     (_, columns), *_ = page.context["fields_list"]
     assert "review_state" not in columns and "topics" in columns
+
+
+def test_an_imported_person_is_written_by_the_service_with_the_reason(korea):
+    headers = ["slug", "name", "sort_name", "native_name", "nationality", "description"]
+    rows = [["choi-jong-kun", "Choi Jong-kun", "Choi, Jong-kun", "최종건", "KR", ""]]
+    assert not PersonResource().import_data(_dataset(headers, rows)).has_validation_errors()
+    person = Person.objects.get(slug="choi-jong-kun")
+    assert person.history.latest().history_change_reason == "admin import"
