@@ -16,6 +16,7 @@ RUN groupadd --system attache && useradd --system --gid attache --home-dir /app 
 COPY pyproject.toml constraints.txt README.md ./
 COPY project ./project
 COPY common ./common
+COPY sources ./sources
 COPY people ./people
 COPY events ./events
 COPY fixtures ./fixtures
