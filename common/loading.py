@@ -16,10 +16,11 @@ def stamp_loaded(instance: Model, m2m_data: dict[str, list], *, using: str, tabl
     if not isinstance(instance, TimeStampedModel):
         return
     model = type(instance)
-    compared = [f.attname for f in model._meta.concrete_fields if f.attname not in STAMPS]
+    compared = [f for f in model._meta.concrete_fields if f.attname not in STAMPS]
     stored = None
     if not table_was_empty:
-        stored = model._base_manager.using(using).filter(pk=instance.pk).values(*compared, *STAMPS).first()
+        columns = [f.attname for f in compared]
+        stored = model._base_manager.using(using).filter(pk=instance.pk).values(*columns, *STAMPS).first()
     if stored is not None and _same(instance, stored, compared, m2m_data, using):
         instance.created_at, instance.updated_at = stored["created_at"], stored["updated_at"]
         return
@@ -28,10 +29,10 @@ def stamp_loaded(instance: Model, m2m_data: dict[str, list], *, using: str, tabl
     instance.created_at = stored["created_at"] if stored is not None else now
 
 
-def _same(instance: Model, stored: dict, compared: list[str], m2m_data: dict[str, list], using: str) -> bool:
+def _same(instance: Model, stored: dict, compared: list, m2m_data: dict[str, list], using: str) -> bool:
     model = type(instance)
-    for attname in compared:
-        if _field(model, attname).to_python(getattr(instance, attname)) != stored[attname]:
+    for field in compared:
+        if field.to_python(getattr(instance, field.attname)) != stored[field.attname]:
             return False
     for name, wanted in m2m_data.items():
         through = getattr(model, name).through
@@ -41,7 +42,3 @@ def _same(instance: Model, stored: dict, compared: list[str], m2m_data: dict[str
         if {str(pk) for pk in wanted} != {str(pk) for pk in current}:
             return False
     return True
-
-
-def _field(model: type[Model], attname: str):
-    return next(f for f in model._meta.concrete_fields if f.attname == attname)
