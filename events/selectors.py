@@ -13,7 +13,8 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import changed_after
-from events.models import Event, Participation, ReviewState, Topic
+from events.kinds import EventKind
+from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Topic
 from events.search import event_search, topic_search
 from people.selectors import known_countries
 from sources.models import Source
@@ -153,25 +154,60 @@ def source_list(*, q: str | None = None, updated_since: datetime | None = None) 
     return qs
 
 
+# Who met whom: only people who took part, in events that took place and bring people together.
+MET_ROLES = (ParticipationRole.HOST, ParticipationRole.GUEST, ParticipationRole.PARTICIPANT)
+MET_STATUSES = (EventStatus.TOOK_PLACE,)
+MET_KINDS = tuple(k for k in EventKind if k not in (EventKind.BRIEFING, EventKind.STATEMENT))
+
+
+@dataclass(frozen=True)
+class MeetingCount:
+    """What ``meeting_pairs`` counted: the roles, event statuses and event kinds."""
+
+    roles: tuple[str, ...] = MET_ROLES
+    statuses: tuple[str, ...] = MET_STATUSES
+    kinds: tuple[str, ...] = MET_KINDS
+
+    @classmethod
+    def for_filters(cls, filters: EventFilters, roles: tuple[str, ...] | None = None) -> "MeetingCount":
+        """An explicit ``kind`` or ``status`` filter is what the caller asked to count; otherwise the defaults."""
+        return cls(
+            roles=tuple(roles) if roles else MET_ROLES,
+            statuses=(filters.status,) if filters.status else MET_STATUSES,
+            kinds=(filters.kind,) if filters.kind else MET_KINDS,
+        )
+
+
 def meeting_pairs(
     *,
     filters: EventFilters | None = None,
     user: AbstractBaseUser | AnonymousUser | None = None,
+    counting: MeetingCount | None = None,
     limit: int = 100,
 ) -> list[dict]:
     """Pairs of named people who took part in the same events matching ``filters``, most shared events first.
 
+    Both people must have one of ``counting.roles`` (not someone only mentioned), in an event of
+    ``counting.kinds`` whose status is in ``counting.statuses`` (a scheduled meeting is not a meeting yet).
     One query: ``[{"person_a": id, "person_b": id, "events": n, "first": date, "last": date}, …]``
     with ``person_a < person_b``.
     """
     from django.db.models import Count, F, Max, Min
 
-    events = event_list(filters=filters, user=user).order_by().values("id")
+    counting = counting or MeetingCount()
+    events = (
+        event_list(filters=filters, user=user)
+        .filter(status__in=counting.statuses, kind__in=counting.kinds)
+        .order_by()
+        .values("id")
+    )
     return list(
         Participation.objects.filter(
             event_id__in=events,
             person__isnull=False,
+            role__in=counting.roles,
             event__participations__person_id__gt=F("person_id"),
+            event__participations__role__in=counting.roles,
         )
         .values(person_a=F("person_id"), person_b=F("event__participations__person_id"))
         .annotate(
