@@ -10,9 +10,11 @@ from events.models import Event, EventStatus, Participation, Topic
 from people.models import Country, Office, Person, Tenure
 from people.selectors import office_held_on, tenures_on
 from sources.models import Source
+from tests.shared_material import shared_dir
 
 FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED = shared_dir()
+SEEDS = SHARED / "seeds" if SHARED else None
 
 
 @pytest.fixture
@@ -111,7 +113,7 @@ def test_scheduled_meetings_stay_scheduled_as_reported(seed_data):
     assert talks.start_date == date(2025, 1, 6)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the project")
+@pytest.mark.skipif(SEEDS is None, reason="shared/seeds not found: set ATTACHE_SHARED (tests/shared_material.py)")
 @pytest.mark.parametrize(
     ("seed", "headline", "named"),
     [
