@@ -38,6 +38,7 @@ class ChangesView(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        operation_id="changes_list",  # not drf-spectacular's changes_retrieve: it is a list
         summary="What changed since a moment (for incremental mirroring)",
         description="Pass the previous answer's `until` as the next `since`. Each object appears once, with "
         "its latest change; `deleted` entries are tombstones.",

@@ -14,6 +14,7 @@ from rest_framework.utils.urls import replace_query_param
 from common.graphql.keyset import RowCompare
 
 MAX_PAGE_SIZE = 100
+WRONG_ORDER = "a cursor continues the order it was made in; start again without it to change the order."
 
 
 class StandardPagination(PageNumberPagination):
@@ -66,6 +67,7 @@ class OrderedCursorPagination(BasePagination):
         self.fields = [o.lstrip("-") for o in ordering]
         descending = ordering[0].startswith("-")
         size = self.get_page_size(request)
+        self.ordering_name = request.query_params.get(self.ordering_param, self.default_ordering)
         side, key = self._decode(request, queryset.model)
         queryset = queryset.order_by(*ordering)
         if key is not None:
@@ -90,17 +92,24 @@ class OrderedCursorPagination(BasePagination):
             return "after", None
         try:
             payload = json.loads(urlsafe_b64decode(encoded.encode("ascii")))
+            made_for = payload.pop("ordering", None) if isinstance(payload, dict) else None
             ((side, raw),) = payload.items()
             if side not in ("after", "before") or not isinstance(raw, list) or len(raw) != len(self.fields):
                 raise ValueError
+            if made_for is not None and made_for != self.ordering_name:
+                # Same columns, other direction: the rows would come silently from the wrong side.
+                raise exceptions.ValidationError(
+                    {self.cursor_query_param: [f"This cursor was made for ordering={made_for}: {WRONG_ORDER}"]}
+                )
             model_fields = [model._meta.get_field(name) for name in self.fields]
             return side, [Value(f.to_python(v), output_field=f) for f, v in zip(model_fields, raw, strict=True)]
-        except (ValueError, TypeError, UnicodeError, binascii.Error, DjangoValidationError):
+        except (ValueError, TypeError, AttributeError, UnicodeError, binascii.Error, DjangoValidationError):
             raise exceptions.ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
 
     def _link(self, side: str, row) -> str:
         values = [row[n] if isinstance(row, dict) else getattr(row, n) for n in self.fields]
-        payload = json.dumps({side: [v.isoformat() if hasattr(v, "isoformat") else v for v in values]})
+        keys = [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+        payload = json.dumps({side: keys, "ordering": self.ordering_name})
         cursor = urlsafe_b64encode(payload.encode()).decode()
         return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, cursor)
 
@@ -142,7 +151,13 @@ class OrderedCursorPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": "Sort order: " + ", ".join(self.orderings) + f" (default {self.default_ordering}).",
-                "schema": {"type": "string", "enum": list(self.orderings), "default": self.default_ordering},
+                "schema": {
+                    "type": "string",
+                    "enum": list(self.orderings),
+                    "default": self.default_ordering,
+                    # Member names for generated clients (DATE_DESC for "-date"), not VALUE_0.
+                    "x-enum-varnames": [f"{o[1:]}_desc" if o.startswith("-") else o for o in self.orderings],
+                },
             },
         ]
 

@@ -94,6 +94,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
     # --- the review workflow: draft → in review → published (→ retracted)
 
     @extend_schema(
+        operation_id="events_submit",  # not events_<action>_create: a readable name in generated clients
         summary="Hand a draft (or a corrected retracted event) to the editors (curators)",
         request=None,
         parameters=[if_match_parameter()],
@@ -104,6 +105,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
         return self.conditional_change(request, lambda e: event_submit_for_review(event=e, user=request.user))
 
     @extend_schema(
+        operation_id="events_return_to_draft",
         summary="Take an event out of review, back to draft (curators)",
         request=None,
         parameters=[if_match_parameter()],
@@ -114,6 +116,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
         return self.conditional_change(request, lambda e: event_return_to_draft(event=e, user=request.user))
 
     @extend_schema(
+        operation_id="events_publish",
         summary="Publish a reviewed event (editors: events.publish_event)",
         request=None,
         parameters=[if_match_parameter()],
@@ -124,6 +127,7 @@ class EventViewSet(ConditionalWriteMixin, SelectorFiltersMixin, SlugOrIdLookupMi
         return self.conditional_change(request, lambda e: event_publish(event=e, user=request.user))
 
     @extend_schema(
+        operation_id="events_retract",
         summary="Withdraw a published event from the public, saying why (editors)",
         request=inline_serializer("RetractIn", {"reason": serializers.CharField()}),
         parameters=[if_match_parameter()],

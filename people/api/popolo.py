@@ -124,5 +124,6 @@ def popolo_document() -> dict:
 class PopoloExportView(ConditionalMixin, APIView):
     permission_classes = [AllowAny]
 
+    @extend_schema(operation_id="export_popolo")  # as the URL name (drf-spectacular's had a dot in it)
     def get(self, request, *args, **kwargs):
         return Response(popolo_document())
