@@ -12,6 +12,10 @@ signed-in curator sees depends on who they are. Only complete 200 responses are 
 (not streams, not responses that set cookies), GraphQL only for queries without errors.
 A hit answers ``If-None-Match`` and ``If-Modified-Since`` with 304 and says ``X-Cache: hit``;
 the REST API's anonymous rate limit counts hits as it counts other requests.
+
+``CacheControlMiddleware`` tells browsers and shared caches the same rule: anonymous reads of the APIs are
+``public, max-age=<RESPONSE_CACHE_SECONDS, at most PUBLIC_MAX_AGE>``, signed-in reads ``private, no-store``
+(they may show unpublished events), writes and errors ``no-store``.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections, router
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from graphql import OperationType, parse
 from graphql.error import GraphQLError
@@ -46,9 +50,14 @@ def data_version() -> int | None:
     return row[0] if row else None
 
 
+def is_anonymous(request: HttpRequest) -> bool:
+    """No token, no session: the request sees what everyone sees."""
+    return "Authorization" not in request.headers and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def request_key(request: HttpRequest) -> str | None:
     """What identifies the response to ``request``, or None when it must not come from the cache."""
-    if "Authorization" in request.headers or settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if not is_anonymous(request):
         return None
     path = request.path_info
     accept = request.headers.get("Accept", "")
@@ -143,4 +152,33 @@ class ResponseCacheMiddleware:
             request, etag=headers.get("ETag"), last_modified=last_modified, response=response
         )
         response["X-Cache"] = "hit"
+        return response
+
+
+API_PREFIXES = ("/api/", GRAPHQL_PATH)
+PUBLIC_MAX_AGE = 60  # seconds a browser or CDN may reuse a public answer without asking (a write shows after this)
+
+
+def cache_control(request: HttpRequest, response: HttpResponse) -> str:
+    if request.method not in ("GET", "HEAD"):
+        return "no-store"
+    if not is_anonymous(request):
+        return "private, no-store"
+    if response.status_code not in (200, 304):
+        return "no-store"
+    return f"public, max-age={max(0, min(settings.RESPONSE_CACHE_SECONDS, PUBLIC_MAX_AGE))}"
+
+
+class CacheControlMiddleware:
+    """``Cache-Control`` on every REST and GraphQL response that has none (see the module's docstring)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path_info.startswith(API_PREFIXES) and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = cache_control(request, response)
+            if response["Cache-Control"].startswith("public"):
+                patch_vary_headers(response, ("Authorization", "Cookie"))  # signed in, the answer differs
         return response

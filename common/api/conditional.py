@@ -6,6 +6,9 @@ whenever anything the client sees changes (a person's tenures included) and neve
 otherwise. The same hash answers GET, PUT, PATCH and DELETE. Hashing the rendered
 bytes costs a fraction of a millisecond for a page of 100 events; the body is
 rendered once and sent as it was hashed.
+
+A streamed export is not hashed (it is never whole in memory): its ETag is computed from what the body is
+computed from (``etag_of_parts``), and ``not_modified`` answers 304 before the stream starts.
 """
 
 import hashlib
@@ -13,6 +16,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_etags, quote_etag
 
@@ -28,6 +32,27 @@ def _own_address(request) -> bytes:
 
 def etag_of_body(body: bytes, request) -> str:
     return quote_etag(hashlib.sha256(body.replace(_own_address(request), b"/")).hexdigest()[:32])
+
+
+def etag_of_parts(*parts: Any) -> str:
+    """An ETag from what a response is computed from (path, filters, data version...), not from its body."""
+    return quote_etag(hashlib.sha256(repr(parts).encode()).hexdigest()[:32])
+
+
+def not_modified(request, etag: str, last_modified: datetime | None) -> HttpResponse | None:
+    """The 304 (412 for a failed If-Match) when the client's conditional headers say it has this version."""
+    request = getattr(request, "_request", request)  # DRF's request wraps Django's
+    seconds = int(last_modified.timestamp()) if last_modified is not None else None
+    response = get_conditional_response(request, etag=etag, last_modified=seconds)
+    if response is not None:
+        set_validators(response, etag, last_modified)
+    return response
+
+
+def set_validators(response: HttpResponse, etag: str, last_modified: datetime | None) -> None:
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
 
 
 def etag_for(data: Any, request) -> str:

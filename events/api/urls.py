@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from events.api.exports import EventCSVExportView, EventJSONLinesExportView
+from events.api.exports import EventCSVExportView, EventImportCSVExportView, EventJSONLinesExportView
 from events.api.views import EventViewSet, SourceViewSet, TopicViewSet
 
 router = SimpleRouter()
@@ -11,6 +11,7 @@ router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns = [
     path("exports/events.csv", EventCSVExportView.as_view(), name="export-events-csv"),
+    path("exports/events.import.csv", EventImportCSVExportView.as_view(), name="export-events-import-csv"),
     path("exports/events.jsonl", EventJSONLinesExportView.as_view(), name="export-events-jsonl"),
     *router.urls,
 ]

@@ -59,8 +59,8 @@ def test_events_export_with_topics_sources_and_review_state(fmt):
     row = dict(zip(dataset.headers, dataset[0], strict=True))
     assert (row["slug"], row["topics"], str(row["sources"]), row["review_state"]) == (
         "talks",
-        "alliance",
-        str(source.pk),
+        '["alliance"]',
+        f'["{source.url}"]',  # a source by its URL (events.csv_format)
         "published",
     )
 

@@ -43,6 +43,15 @@ def test_events_jsonl_has_one_event_per_line_in_the_api_shape(client, seed_data)
     assert [e["start_date"] for e in events] == sorted(e["start_date"] for e in events)
 
 
+def test_exports_answer_clients_that_accept_only_their_media_type(client, seed_data):
+    """Generated clients send Accept: text/csv or application/jsonl: that is no 406, and an error is JSON still."""
+    assert streamed(client.get("/api/v1/exports/events.csv", HTTP_ACCEPT="text/csv")).startswith("id,slug,")
+    assert streamed(client.get("/api/v1/exports/events.jsonl", HTTP_ACCEPT="application/jsonl"))
+    refused = client.get("/api/v1/exports/events.csv?country=XX", HTTP_ACCEPT="text/csv")
+    assert (refused.status_code, refused["Content-Type"]) == (400, "application/json")
+    assert refused.json()["error"]["fields"]["country"]
+
+
 def test_exports_hide_unpublished_events_from_anonymous_clients(client, seed_data):
     Event.objects.filter(slug="2020-12-09-biegun-choi-jong-kun").update(review_state=ReviewState.DRAFT)
     assert "2020-12-09-biegun-choi-jong-kun" not in streamed(client.get("/api/v1/exports/events.jsonl"))
@@ -52,6 +61,9 @@ def test_export_filters_are_validated_before_streaming(client, seed_data):
     response = client.get("/api/v1/exports/events.csv?country=XX")
     assert response.status_code == 400
     assert response.json()["error"]["fields"] == {"country": ["Unknown country code: XX."]}
+    # the error names the parameter the client sent
+    response = client.get("/api/v1/exports/events.csv?countries=XX")
+    assert response.json()["error"]["fields"] == {"countries": ["Unknown country code: XX."]}
 
 
 def test_export_reads_in_chunks(client, seed_data, monkeypatch):
@@ -259,8 +271,9 @@ def test_export_queries_grow_with_chunks_not_rows(client, seed_data, monkeypatch
         lines = streamed(client.get("/api/v1/exports/events.jsonl")).splitlines()
     chunks = -(-len(lines) // 5)
     assert len(lines) == 19
-    # the events, then participants, topics, sources per chunk; and the export's transaction (a savepoint here)
-    assert len(ctx.captured_queries) <= 1 + 3 * chunks + 2
+    # the events, then participants, topics, sources per chunk; and the export's transaction (a savepoint here);
+    # and, once, the ETag's and Last-Modified's: the data version, the newest event write and history entry
+    assert len(ctx.captured_queries) <= 1 + 3 * chunks + 2 + 3
 
 
 @pytest.mark.parametrize("after", ["events", "events:x", "planets:3", ":3", "events:99999999999999999999"])
