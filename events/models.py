@@ -80,6 +80,14 @@ class ReviewState(models.TextChoices):
     RETRACTED = "retracted", "retracted"
 
 
+# What one event may hold, checked by ``events.services.event`` on every write (admin, import, REST, GraphQL).
+# Generous for real reports: a summit's delegation can be one described participant. The GraphQL node budget
+# counts an event's list asked without ``first`` as this many items (docs/graphql.md, "Limits").
+MAX_PARTICIPANTS = 50
+MAX_TOPICS = 20
+MAX_SOURCES = 20
+
+
 class Event(TimeStampedModel):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)

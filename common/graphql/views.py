@@ -6,14 +6,18 @@
   GET (strawberry's rule), and, when the user comes from a session cookie,
   need the CSRF token, since a browser sends that cookie with any cross-site
   request. ``Authorization: Token <key>`` (the REST API's tokens) needs none.
+- GraphiQL (a GET that accepts HTML) is common/templates/graphql/graphiql.html: strawberry's page, loading the pinned
+  copies in common/static/vendor/graphiql/ instead of a CDN, so it works offline.
 """
 
 import math
 from collections.abc import Iterator
 
 import orjson
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -21,6 +25,8 @@ from graphql import GraphQLError
 from strawberry.django.views import GraphQLView
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
+
+from common.graphql import limits
 
 
 def _token_user(request: HttpRequest):
@@ -68,7 +74,16 @@ class AttacheGraphQLView(GraphQLView):
         return super().dispatch(request, *args, **kwargs)
 
     def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+        body = orjson.dumps(data)
+        if len(body) > limits.MAX_RESPONSE_BYTES:  # an answer this big is an error, not a download
+            return orjson.dumps(limits.too_large(data, len(body)))  # type: ignore[arg-type]
+        return body
+
+    def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
+        # Strawberry would fall back to its own page, which loads GraphiQL from a CDN, if the template went missing:
+        # render ours without that fallback.
+        context = {"csrf_cookie_name": settings.CSRF_COOKIE_NAME}
+        return HttpResponse(render_to_string("graphql/graphiql.html", context, request=request))
 
 
 class MutationCsrf(SchemaExtension):

@@ -13,7 +13,17 @@ from django.db import IntegrityError, transaction
 
 from common.history import save_with_links
 from common.models import DatePrecision
-from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Topic
+from events.models import (
+    MAX_PARTICIPANTS,
+    MAX_SOURCES,
+    MAX_TOPICS,
+    Event,
+    EventStatus,
+    Participation,
+    ParticipationRole,
+    ReviewState,
+    Topic,
+)
 from events.services.review import PUBLISH_PERMISSION, require
 from people.models import Country, Office, Person
 from people.selectors import office_held_on
@@ -101,6 +111,27 @@ def _validated_participations(event: Event, participants: list[ParticipantIn]) -
 
 LINKS = {"participants", "topics", "sources"}
 TAKEN_SLUG = "Another event has this slug."
+TOO_MANY = {
+    "participants": (
+        MAX_PARTICIPANTS,
+        "An event has at most {limit} participants ({count} given): record a large delegation as one participant "
+        "described by the report (e.g. 'the Chinese delegation').",
+    ),
+    "topics": (MAX_TOPICS, "An event has at most {limit} topics ({count} given): keep the ones it is about."),
+    "sources": (MAX_SOURCES, "An event has at most {limit} sources ({count} given): keep the best reports."),
+}
+
+
+def _check_list_sizes(data: EventIn) -> None:
+    """Participants, topics and sources within ``MAX_PARTICIPANTS``, ``MAX_TOPICS``, ``MAX_SOURCES``: the
+    bounds the GraphQL node budget counts on."""
+    errors = {
+        name: [message.format(limit=limit, count=len(getattr(data, name)))]
+        for name, (limit, message) in TOO_MANY.items()
+        if len(getattr(data, name)) > limit
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 def _save(event: Event, data: EventIn) -> None:
@@ -138,6 +169,7 @@ def event_create(*, data: EventIn, reason: str = "", instance: Event | None = No
     """
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
+    _check_list_sizes(data)
     event = instance if instance is not None else Event()
     for name, value in data.__dict__.items():
         if name not in LINKS:
@@ -220,6 +252,7 @@ def event_update(
         require(user, PUBLISH_PERMISSION, "change published")
     if not data.sources:
         raise ValidationError({"sources": "Every event rests on at least one source."})
+    _check_list_sizes(data)
     for name, value in data.__dict__.items():
         if name not in LINKS:
             setattr(event, name, value)
