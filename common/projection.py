@@ -104,7 +104,9 @@ def _fetch_children(shape: Shape, prefix: str, rows: list[dict], fetched: dict, 
         if isinstance(out, One):
             _fetch_children(out.shape, f"{prefix}{out.relation}__", rows, fetched, scope)
         elif isinstance(out, Many):
-            key = (*scope, prefix, id(out))
+            key = (*scope, prefix, out)
+            if key in fetched:
+                continue  # an equal list under another name (offices' holders, and tenures beside it): fetched once
             ids = {row[f"{prefix}pk"] for row in rows if row[f"{prefix}pk"] is not None}
             fetched[key] = _fetch_many(out, ids, fetched, key) if ids else {}
 
@@ -172,6 +174,6 @@ def _step(out: Output, prefix: str, fetched: dict, scope: tuple) -> Callable[[di
     if isinstance(out, One):
         return _builder(out.shape, f"{prefix}{out.relation}__", fetched, scope)
     if isinstance(out, Many):
-        pk, children = f"{prefix}pk", fetched[(*scope, prefix, id(out))]
+        pk, children = f"{prefix}pk", fetched[(*scope, prefix, out)]
         return lambda row: children.get(row[pk], [])
     raise TypeError(f"Unknown output {out!r}")

@@ -12,10 +12,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import changed_after
+from common.filters import changed_after, check_known_slugs
 from events.kinds import EventKind
 from events.models import Event, EventStatus, Participation, ParticipationRole, ReviewState, Topic
 from events.search import event_search, topic_search
+from people.models import Person
 from people.selectors import known_countries
 from sources.models import Source
 from sources.search import source_search
@@ -56,6 +57,7 @@ def event_list(
 ) -> QuerySet[Event]:
     """Events ``user`` may read, filtered. Anonymous callers (``user=None``) see published events only."""
     f = filters or EventFilters()
+    check_known_slugs(person=(Person, f.person), topic=(Topic, f.topic))
     qs = visible_events(user)
     if f.person:
         qs = qs.filter(Exists(Participation.objects.filter(event=OuterRef("pk"), person__slug=f.person)))

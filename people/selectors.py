@@ -6,7 +6,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from common.filters import changed_after
+from common.filters import changed_after, check_known_slugs
 from common.models import DatePrecision
 from people.models import Country, Office, Person, Tenure, TenureStatus
 from people.search import office_search, person_search, tenure_search
@@ -94,10 +94,14 @@ def office_held_on(*, person: Person | int, day: date, title_as_reported: str = 
     return winners[0] if len(winners) == 1 else None
 
 
-def country_list(*, updated_since: datetime | None = None) -> QuerySet[Country]:
+def country_list(*, q: str | None = None, updated_since: datetime | None = None) -> QuerySet[Country]:
+    """Countries, optionally whose name contains ``q`` or whose ISO2/ISO3 code is ``q``."""
     qs = Country.objects.prefetch_related("other_names")
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
+    if q and q.strip():
+        term = q.strip()
+        qs = qs.filter(Q(name__icontains=term) | Q(iso2__iexact=term) | Q(iso3__iexact=term))
     return qs
 
 
@@ -109,6 +113,7 @@ def person_list(
     updated_since: datetime | None = None,
 ) -> QuerySet[Person]:
     """People, optionally matching a name form, of a nationality (ISO2), or who held an office (slug)."""
+    check_known_slugs(office=(Office, office))
     qs = Person.objects.select_related("nationality")
     if updated_since:
         qs = qs.filter(changed_after(updated_since))
@@ -146,6 +151,7 @@ def tenure_list(
     updated_since: datetime | None = None,
 ) -> QuerySet[Tenure]:
     """Tenures by office slug, person slug, country (ISO2), name search, or in force ``on`` a day."""
+    check_known_slugs(office=(Office, office), person=(Person, person))
     qs = tenures_on(day=on) if on else Tenure.objects.select_related("person", "office", "office__country")
     if updated_since:
         qs = qs.filter(changed_after(updated_since))

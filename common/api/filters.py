@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
 from common.api.reads import ProjectedListMixin
-from common.filters import checked_moment
+from common.filters import checked_moment, errors_named
 
 
 class MultipleValueField(forms.Field):
@@ -71,11 +71,14 @@ class DayFilter(filters.DateFilter):
 class SelectorFilterSet(filters.FilterSet):
     """Declares and validates parameters; ``selector_kwargs()`` hands the cleaned values to a selector.
 
-    ``known_slugs`` maps a parameter to the model whose slug it names: an unknown
-    slug is a 400 (one query per such parameter given), not a silently empty list.
+    The selector refuses slugs and codes that name nothing (``common.filters.check_known_slugs``,
+    ``people.selectors.known_countries``), so REST and GraphQL give the same error for the same
+    mistake. ``aliases`` maps a parameter to the older one it stands beside (``search`` for ``q``,
+    docs/vocabulary.md): either may be given, the selector gets the older name, and its errors name
+    the parameter the client sent (``error_names()``).
     """
 
-    known_slugs: dict[str, type] = {}
+    aliases: dict[str, str] = {}
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -89,14 +92,21 @@ class SelectorFilterSet(filters.FilterSet):
                 self.form.add_error(name, "Not valid UTF-8: percent-encode the text as UTF-8.")
         if not valid or self.form.errors:
             return False
-        for name, model in self.known_slugs.items():
-            value = self.form.cleaned_data.get(name)
-            if value and not model.objects.filter(slug=value).exists():
-                self.form.add_error(name, f"Unknown {model._meta.verbose_name}: {value}.")
+        for new, old in self.aliases.items():
+            if new in self.data and old in self.data:
+                self.form.add_error(new, f"Give {new} or {old} ({new} is the newer name), not both.")
         return not self.form.errors
 
     def selector_kwargs(self) -> dict:
-        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}
+        kwargs = {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}
+        for new, old in self.aliases.items():
+            if new in kwargs:
+                kwargs[old] = kwargs.pop(new)
+        return kwargs
+
+    def error_names(self) -> dict[str, str]:
+        """Selector argument -> the parameter this request used for it (``{"q": "search"}``)."""
+        return {old: new for new, old in self.aliases.items() if new in self.data}
 
     def filter_queryset(self, queryset):
         return queryset  # the selector has already filtered
@@ -125,19 +135,24 @@ class SelectorFiltersMixin(ProjectedListMixin):
     def get_queryset(self):
         """``build_queryset()`` once per request (permission checks call get_queryset too)."""
         if getattr(self, "_built_queryset", None) is None:
-            self._built_queryset = self.build_queryset()
+            filterset = self.validated_filterset()
+            with errors_named(filterset.error_names() if filterset else {}):
+                self._built_queryset = self.build_queryset()
         return self._built_queryset.all()
 
     def validated_filterset(self) -> SelectorFilterSet | None:
         """The list's FilterSet, validated (400 naming the parameter otherwise); None on other actions."""
         if getattr(self, "action", None) != "list":
             return None
+        if getattr(self, "_validated_filterset", None) is not None:
+            return self._validated_filterset
         params = self.request.query_params
         if not any(name in params for name in self.filterset_class.base_filters):
             return None  # nothing to validate: the unfiltered list (no form built)
         filterset = self.filterset_class(params, request=self.request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
+        self._validated_filterset = filterset
         return filterset
 
     def filter_kwargs(self) -> dict:

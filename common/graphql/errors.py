@@ -56,7 +56,7 @@ def client_mistake(original: BaseException | None) -> tuple[str, str] | None:
 
 def _code(original: BaseException | None) -> str | None:
     if isinstance(original, PublicError):
-        return "BAD_CURSOR" if str(original) == "Invalid cursor." else "BAD_ARGUMENT"
+        return "BAD_CURSOR" if str(original).startswith("Invalid cursor") else "BAD_ARGUMENT"
     if isinstance(original, ValidationError):
         return "INVALID"
     if isinstance(original, PermissionError | PermissionDenied):
@@ -95,6 +95,8 @@ class PublicErrors(MaskErrors):
             original = error.original_error
             code = (client_mistake(original) or (None, None))[0] or _code(original)
             extensions = {"code": code, **(error.extensions or {})} if code else error.extensions
+            if isinstance(original, ValidationError) and hasattr(original, "error_dict"):
+                extensions = {**extensions, "fields": original.message_dict}  # like REST's error.fields
             cleaned.append(
                 GraphQLError(
                     message,

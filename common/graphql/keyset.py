@@ -67,22 +67,40 @@ def keyset_key_fields(qs: QuerySet) -> list[str]:
     return _key_fields(qs)[0]
 
 
-def encode_cursor(row: Model | dict, fields: list[str]) -> str:
-    """The cursor of a row: a model instance or a ``values()`` dict."""
+def _direction(descending: bool) -> str:
+    return "desc" if descending else "asc"
+
+
+def encode_cursor(row: Model | dict, fields: list[str], descending: bool | None = None) -> str:
+    """The cursor of a row: a model instance or a ``values()`` dict, and the direction it pages in."""
     values = [row[name] for name in fields] if isinstance(row, dict) else [getattr(row, name) for name in fields]
-    return to_base64(CURSOR_PREFIX, json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values]))
+    keys = [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+    payload = keys if descending is None else {"key": keys, "order": _direction(descending)}
+    return to_base64(CURSOR_PREFIX, json.dumps(payload))
 
 
-def decode_cursor(cursor: str, qs: QuerySet, fields: list[str]) -> list[Value]:
+WRONG_ORDER = (
+    "Invalid cursor: it was made for the {made} order, and a cursor continues the order it was made in; "
+    "start again without it to change the order."
+)
+
+
+def decode_cursor(cursor: str, qs: QuerySet, fields: list[str], descending: bool | None = None) -> list[Value]:
+    made_for = None
     try:
         prefix, payload = from_base64(cursor)
         raw = json.loads(payload)
+        if isinstance(raw, dict):  # since docs/vocabulary.md: the direction too (a bare list: an older cursor)
+            made_for, raw = raw["order"], raw["key"]
         if prefix != CURSOR_PREFIX or not isinstance(raw, list) or len(raw) != len(fields):
             raise ValueError
         model_fields = [qs.model._meta.get_field(name) for name in fields]
-        return [Value(f.to_python(v), output_field=f) for f, v in zip(model_fields, raw, strict=True)]
+        values = [Value(f.to_python(v), output_field=f) for f, v in zip(model_fields, raw, strict=True)]
     except Exception as exc:  # any malformed cursor gets the same answer
         raise PublicError("Invalid cursor.") from exc
+    if made_for is not None and descending is not None and made_for != _direction(descending):
+        raise PublicError(WRONG_ORDER.format(made="descending" if made_for == "desc" else "ascending"))
+    return values
 
 
 def _ensure_loaded(qs: QuerySet, fields: list[str]) -> QuerySet:
@@ -109,9 +127,9 @@ def keyset_page(
     columns = [F(name) for name in fields]
     forward, backward = ("<", ">") if descending else (">", "<")
     if after:
-        qs = qs.filter(RowCompare(columns, forward, decode_cursor(after, qs, fields)))
+        qs = qs.filter(RowCompare(columns, forward, decode_cursor(after, qs, fields, descending)))
     if before:
-        qs = qs.filter(RowCompare(columns, backward, decode_cursor(before, qs, fields)))
+        qs = qs.filter(RowCompare(columns, backward, decode_cursor(before, qs, fields, descending)))
 
     has_next = has_previous = False
     if last is not None and first is None:
@@ -127,7 +145,7 @@ def keyset_page(
         has_previous = after is not None
         if last is not None and len(rows) > last:
             rows, has_previous = rows[-last:], True
-    cursors = [encode_cursor(row, fields) for row in rows]
+    cursors = [encode_cursor(row, fields, descending) for row in rows]
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,

@@ -13,23 +13,49 @@ from people.models import Country, Office, Person
 from sources.models import Source
 
 
-class TopicRefSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+class TopicParentSerializer(serializers.ModelSerializer):
+    """A topic wherever another resource names one: id, slug and name (docs/vocabulary.md)."""
 
     class Meta:
         model = Topic
-        fields = ["slug", "name", "parent"]
+        fields = ["id", "slug", "name"]
+        read_only_fields = fields
+
+
+class TopicRefSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent_ref = TopicParentSerializer(
+        source="parent", read_only=True, allow_null=True, help_text="The parent topic as an object."
+    )
+
+    class Meta:
+        model = Topic
+        fields = ["id", "slug", "name", "parent", "parent_ref"]
         read_only_fields = fields
 
 
 class TopicSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail", lookup_field="slug")
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent_ref = TopicParentSerializer(
+        source="parent", read_only=True, allow_null=True, help_text="The parent topic as an object."
+    )
     other_names = OtherNameSerializer(many=True, read_only=True)
 
     class Meta:
         model = Topic
-        fields = ["url", "id", "slug", "name", "parent", "description", "other_names", "created_at", "updated_at"]
+        fields = [
+            "url",
+            "id",
+            "slug",
+            "name",
+            "parent",
+            "parent_ref",
+            "description",
+            "other_names",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 
@@ -70,11 +96,28 @@ class SourceRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class SourceInParticipantSerializer(serializers.ModelSerializer):
+    """A source named by a participant: id, link, publisher and headline (sources have no slug or name)."""
+
+    link = serializers.CharField(source="url", read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "link", "publisher", "headline"]
+        read_only_fields = fields
+
+
 class ParticipantSerializer(serializers.ModelSerializer):
     person = PersonRefSerializer(read_only=True, allow_null=True)
     office = OfficeRefSerializer(read_only=True, allow_null=True, help_text="The office held on the event date.")
     country = serializers.CharField(source="country.iso2", default=None, read_only=True, allow_null=True)
+    country_ref = CountryRefSerializer(
+        source="country", read_only=True, allow_null=True, help_text="The country as an object (id, iso2, name)."
+    )
     source = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    source_ref = SourceInParticipantSerializer(
+        source="source", read_only=True, allow_null=True, help_text="The source as an object."
+    )
 
     class Meta:
         model = Participation
@@ -87,7 +130,9 @@ class ParticipantSerializer(serializers.ModelSerializer):
             "office",
             "title_as_reported",
             "country",
+            "country_ref",
             "source",
+            "source_ref",
             "quote",
         ]
         read_only_fields = fields

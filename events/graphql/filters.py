@@ -11,6 +11,7 @@ from enum import Enum
 import strawberry
 from django.db.models import QuerySet
 
+from common.filters import errors_named
 from events.graphql import enums
 from events.models import Event, Topic
 from events.selectors import EventFilters, event_list, source_list, topic_list
@@ -80,17 +81,32 @@ EVENT_ORDERINGS = {
 }
 
 
+# The selectors name an error by their own argument (REST's parameter); a GraphQL error names the filter's field.
+ARGUMENT_NAMES = {
+    "q": "search",
+    "country": "countries",
+    "date_from": "dateFrom",
+    "date_to": "dateTo",
+    "updated_since": "updatedSince",
+}
+
+
 def events(f: EventFilter | None, order: EventOrder, user) -> QuerySet[Event]:
     filters = f.to_selector() if f else EventFilters()
-    return event_list(filters=filters, user=user).order_by(*EVENT_ORDERINGS[order])
+    with errors_named(ARGUMENT_NAMES):
+        qs = event_list(filters=filters, user=user)
+    return qs.order_by(*EVENT_ORDERINGS[order])
 
 
 def topics(f: TopicFilter | None, order: TopicOrder) -> QuerySet[Topic]:
-    return topic_list(q=f.search if f else None, updated_since=f.updated_since if f else None).order_by("name", "id")
+    with errors_named(ARGUMENT_NAMES):
+        qs = topic_list(q=f.search if f else None, updated_since=f.updated_since if f else None)
+    return qs.order_by("name", "id")
 
 
 def sources(f: SourceFilter | None, order: SourceOrder) -> QuerySet[Source]:
-    qs = source_list(q=f.search if f else None, updated_since=f.updated_since if f else None)
+    with errors_named(ARGUMENT_NAMES):
+        qs = source_list(q=f.search if f else None, updated_since=f.updated_since if f else None)
     if order is SourceOrder.PUBLISHED_ON_ASC:
         return qs.order_by("published_on", "id")
     return qs.order_by("-published_on", "-id")

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 import strawberry_django
 
+from common.filters import errors_named
 from common.graphql.errors import PublicError
 from common.graphql.fields import MAX_PAGE
 from events.graphql.enums import EventKind, EventStatus, ParticipationRole
-from events.graphql.filters import EventFilter
+from events.graphql.filters import ARGUMENT_NAMES, EventFilter
 from events.selectors import EventFilters, MeetingCount, meeting_pairs
 from people.models import Person
 
@@ -64,7 +65,8 @@ def resolve_network(
         raise PublicError("Argument 'roles' needs at least one role, or leave it out for host, guest, participant.")
     selector_filters = filters.to_selector() if filters else EventFilters()
     counting = MeetingCount.for_filters(selector_filters, roles=tuple(r.value for r in roles or ()))
-    pairs = meeting_pairs(filters=selector_filters, user=info.context.request.user, counting=counting, limit=first)
+    with errors_named(ARGUMENT_NAMES):
+        pairs = meeting_pairs(filters=selector_filters, user=info.context.request.user, counting=counting, limit=first)
     ids = {p["person_a"] for p in pairs} | {p["person_b"] for p in pairs}
     people = Person.objects.select_related("nationality").in_bulk(ids)
     links = [

@@ -12,9 +12,9 @@ import strawberry_django
 from django.db.models import QuerySet
 from strawberry import auto, relay
 
-from common.graphql.fields import capped_list
+from common.graphql.fields import Connection, capped_list, nested_connection
 from events.graphql import enums
-from events.models import Event, Participation, Topic
+from events.models import MAX_PARTICIPANTS, MAX_SOURCES, MAX_TOPICS, Event, Participation, Topic
 from events.selectors import can_see_unpublished, visible_events
 from people.graphql.types import OtherName
 from sources.models import Source
@@ -26,6 +26,7 @@ Country = Annotated["CountryType", strawberry.lazy("people.graphql.types")]
 Office = Annotated["OfficeType", strawberry.lazy("people.graphql.types")]
 Person = Annotated["PersonType", strawberry.lazy("people.graphql.types")]
 Tenures = list[Annotated["TenureType", strawberry.lazy("people.graphql.types")]]
+TenurePages = Connection[Annotated["TenureType", strawberry.lazy("people.graphql.types")]]
 
 
 def _user(info: strawberry.Info):
@@ -39,7 +40,13 @@ class TopicType(relay.Node):
     description: auto
     parent: "TopicType | None"
     children: list["TopicType"] = capped_list()
-    events: list["EventType"] = capped_list(description="Published events about this topic.")
+    children_connection: "Connection[TopicType]" = nested_connection(
+        field_name="children", description="Subtopics, in pages with totalCount."
+    )
+    events: list["EventType"] = capped_list(
+        description="Published events filed under this topic itself, not its subtopics "
+        "(events(filters: {topic}) includes those; docs/vocabulary.md)."
+    )
 
     @strawberry_django.field(prefetch_related=["other_names"], description="Spelling variants: denuclearization.")
     def other_names(self) -> list[OtherName]:
@@ -48,7 +55,10 @@ class TopicType(relay.Node):
 
 @strawberry_django.type(Source, name="Source")
 class SourceType(relay.Node):
-    url: auto
+    link: str = strawberry_django.field(
+        field_name="url", description="Where the report can be read: a URL, or empty when it is not online."
+    )
+    url: str = strawberry_django.field(deprecation_reason="Use link (the name both APIs use; docs/vocabulary.md).")
     publisher: auto
     agency: auto
     headline: auto
@@ -58,6 +68,12 @@ class SourceType(relay.Node):
     language: auto
     events: list["EventType"] = capped_list(description="Published events this report supports.")
     tenures: Tenures = capped_list(description="Tenures this report supports.")
+    events_connection: "NestedEventConnection" = nested_connection(
+        field_name="events", description="Published events this report supports, in pages with totalCount."
+    )
+    tenures_connection: TenurePages = nested_connection(
+        field_name="tenures", description="Tenures this report supports, in pages with totalCount."
+    )
 
 
 @strawberry_django.type(Participation, name="Participation")
@@ -95,9 +111,9 @@ class EventType(relay.Node):
     summary: auto
     country: Country | None
     review_state: enums.ReviewState
-    participants: list[ParticipationType] = capped_list(field_name="participations")
-    topics: list[TopicType] = capped_list()
-    sources: list[SourceType] = capped_list()
+    participants: list[ParticipationType] = capped_list(field_name="participations", bound=MAX_PARTICIPANTS)
+    topics: list[TopicType] = capped_list(bound=MAX_TOPICS)
+    sources: list[SourceType] = capped_list(bound=MAX_SOURCES)
     cameo_code: str = strawberry_django.field(only=["kind"], description="CAMEO code of the event kind.")
     plover_category: str = strawberry_django.field(only=["kind"], description="PLOVER category ('' if none).")
     plover_mode: str = strawberry_django.field(only=["kind"])
@@ -109,3 +125,12 @@ class EventType(relay.Node):
         if can_see_unpublished(_user(info)):
             return queryset
         return queryset & visible_events(None)
+
+
+@strawberry.type(
+    name="NestedEventConnection",
+    description="A page of an object's events with the total count; its cursors are positions in that list "
+    "(the root events field has keyset cursors and its own EventConnection).",
+)
+class NestedEventConnection(Connection[EventType]):
+    pass

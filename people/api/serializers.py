@@ -20,9 +20,11 @@ class OtherNameSerializer(serializers.Serializer):
 
 
 class CountryRefSerializer(serializers.ModelSerializer):
+    """A country wherever another resource names one: id, code and name (docs/vocabulary.md)."""
+
     class Meta:
         model = Country
-        fields = ["iso2", "name"]
+        fields = ["id", "iso2", "name"]
         read_only_fields = fields
 
 
@@ -45,10 +47,13 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
 class OfficeRefSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.iso2", default=None, read_only=True)
+    country_ref = CountryRefSerializer(
+        source="country", read_only=True, allow_null=True, help_text="The country as an object (id, iso2, name)."
+    )
 
     class Meta:
         model = Office
-        fields = ["id", "slug", "title", "country"]
+        fields = ["id", "slug", "title", "country", "country_ref"]
         read_only_fields = fields
 
 
@@ -115,7 +120,10 @@ class OfficeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:office-detail", lookup_field="slug")
     country = CountryRefSerializer(read_only=True, allow_null=True)
     other_titles = OfficeTitleSerializer(many=True, read_only=True)
-    holders = TenureInOfficeSerializer(source="tenures", many=True, read_only=True)
+    tenures = TenureInOfficeSerializer(many=True, read_only=True, help_text="Who held this office (GraphQL's name).")
+    holders = TenureInOfficeSerializer(
+        source="tenures", many=True, read_only=True, help_text="Deprecated: the same list as tenures."
+    )
 
     class Meta:
         model = Office
@@ -130,6 +138,7 @@ class OfficeSerializer(serializers.ModelSerializer):
             "single_holder",
             "description",
             "other_titles",
+            "tenures",
             "holders",
             "created_at",
             "updated_at",

@@ -8,8 +8,9 @@ from datetime import date, datetime
 from enum import Enum
 
 import strawberry
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from common.filters import errors_named
 from people.models import Country, Office, Person, Tenure
 from people.selectors import country_list, office_list, person_list, tenure_list
 
@@ -83,29 +84,34 @@ ORDERINGS = {
 }
 
 
+# The selectors name an error by their own argument; a GraphQL error names the filter's field.
+ARGUMENT_NAMES = {"q": "search", "updated_since": "updatedSince"}
+
+
 def countries(f: CountryFilter | None, order: CountryOrder) -> QuerySet[Country]:
-    qs = country_list(updated_since=f.updated_since if f else None)
-    if f and f.search:
-        term = f.search.strip()
-        qs = qs.filter(Q(name__icontains=term) | Q(iso2__iexact=term) | Q(iso3__iexact=term))
+    with errors_named(ARGUMENT_NAMES):
+        qs = country_list(q=f.search if f else None, updated_since=f.updated_since if f else None)
     return qs.order_by(*ORDERINGS[order])
 
 
 def people(f: PersonFilter | None, order: PersonOrder) -> QuerySet[Person]:
     f = f or PersonFilter()
-    return person_list(q=f.search, country=f.country, office=f.office, updated_since=f.updated_since).order_by(
-        *ORDERINGS[order]
-    )
+    with errors_named(ARGUMENT_NAMES):
+        qs = person_list(q=f.search, country=f.country, office=f.office, updated_since=f.updated_since)
+    return qs.order_by(*ORDERINGS[order])
 
 
 def offices(f: OfficeFilter | None, order: OfficeOrder) -> QuerySet[Office]:
     f = f or OfficeFilter()
-    return office_list(q=f.search, country=f.country, updated_since=f.updated_since).order_by(*ORDERINGS[order])
+    with errors_named(ARGUMENT_NAMES):
+        qs = office_list(q=f.search, country=f.country, updated_since=f.updated_since)
+    return qs.order_by(*ORDERINGS[order])
 
 
 def tenures(f: TenureFilter | None, order: TenureOrder) -> QuerySet[Tenure]:
     f = f or TenureFilter()
-    qs = tenure_list(
-        office=f.office, person=f.person, country=f.country, q=f.search, on=f.on, updated_since=f.updated_since
-    )
+    with errors_named(ARGUMENT_NAMES):
+        qs = tenure_list(
+            office=f.office, person=f.person, country=f.country, q=f.search, on=f.on, updated_since=f.updated_since
+        )
     return qs.order_by(*ORDERINGS[order])

@@ -6,7 +6,7 @@ import strawberry
 import strawberry_django
 from strawberry import auto, relay
 
-from common.graphql.fields import capped_list
+from common.graphql.fields import Connection, capped_list, nested_connection
 from people.graphql import enums
 from people.models import Country, Office, Person, Tenure
 
@@ -15,6 +15,9 @@ from people.models import Country, Office, Person, Tenure
 Events = list[Annotated["EventType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
 Participations = list[Annotated["ParticipationType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
 Sources = list[Annotated["SourceType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
+EventPages = Annotated["NestedEventConnection", strawberry.lazy("events.graphql.types")]  # noqa: F821
+ParticipationPages = Connection[Annotated["ParticipationType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
+SourcePages = Connection[Annotated["SourceType", strawberry.lazy("events.graphql.types")]]  # noqa: F821
 
 
 @strawberry.type(description="Another form of a name: a spelling, a romanisation, a native-script form.")
@@ -42,6 +45,15 @@ class CountryType(relay.Node):
     people: list["PersonType"] = capped_list(description="People of this nationality.")
     offices: list["OfficeType"] = capped_list()
     events: Events = capped_list(description="Events that took place in this country.")
+    people_connection: "Connection[PersonType]" = nested_connection(
+        field_name="people", description="People of this nationality, in pages with totalCount."
+    )
+    offices_connection: "Connection[OfficeType]" = nested_connection(
+        field_name="offices", description="This country's offices, in pages with totalCount."
+    )
+    events_connection: EventPages = nested_connection(
+        field_name="events", description="Events that took place in this country, in pages with totalCount."
+    )
 
     @strawberry_django.field(prefetch_related=["other_names"], description="Other names, e.g. in Korean.")
     def other_names(self) -> list[OtherName]:
@@ -58,6 +70,12 @@ class PersonType(relay.Node):
     nationality: CountryType | None
     tenures: list["TenureType"] = capped_list(description="Offices this person held.")
     participations: Participations = capped_list(description="Published events this person took part in.")
+    tenures_connection: "Connection[TenureType]" = nested_connection(
+        field_name="tenures", description="Offices this person held, in pages with totalCount."
+    )
+    participations_connection: ParticipationPages = nested_connection(
+        field_name="participations", description="Published events this person took part in, in pages with totalCount."
+    )
     created_at: auto
     updated_at: auto
 
@@ -80,6 +98,9 @@ class OfficeType(relay.Node):
     description: auto
     country: CountryType | None
     tenures: list["TenureType"] = capped_list(description="Who held this office, earliest first.")
+    tenures_connection: "Connection[TenureType]" = nested_connection(
+        field_name="tenures", description="Who held this office, earliest first, in pages with totalCount."
+    )
 
     @strawberry_django.field(prefetch_related=["other_titles"], description="Titles the press uses instead.")
     def other_titles(self) -> list[OtherName]:
@@ -97,3 +118,6 @@ class TenureType(relay.Node):
     status: enums.TenureStatus
     note: auto
     sources: Sources = capped_list(description="Reports that record this tenure.")
+    sources_connection: SourcePages = nested_connection(
+        field_name="sources", description="Reports that record this tenure, in pages with totalCount."
+    )

@@ -57,3 +57,8 @@ def test_an_empty_roles_list_is_an_error(gql):
     errors = gql("{ network(roles: []) { links { events } } }")["errors"]
     assert errors[0]["extensions"]["code"] == "BAD_ARGUMENT"
     assert "roles" in errors[0]["message"]
+
+
+def test_an_unknown_country_names_the_graphql_argument(gql):
+    errors = gql('{ network(filters: {countries: ["XX"]}) { links { events } } }')["errors"]
+    assert "countries" in errors[0]["message"] and "XX" in errors[0]["message"]

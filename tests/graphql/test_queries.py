@@ -115,9 +115,9 @@ def test_events_date_filter_bounds(gql):
     assert all("2020-11-01" <= n["startDate"] <= "2020-12-31" for n in nodes(data["events"]))
 
 
-def test_unknown_country_code_is_a_readable_error(gql):
+def test_unknown_country_code_is_a_readable_error_naming_the_graphql_argument(gql):
     body = gql('{ events(filters: {countries: ["XX"]}) { totalCount } }')
-    assert body["errors"][0]["message"] == "country: Unknown country code: XX."
+    assert body["errors"][0]["message"] == "countries: Unknown country code: XX."
 
 
 def test_events_order_ascending(gql):

@@ -83,7 +83,8 @@ def test_a_page_of_100_events_costs_what_a_page_of_1_costs(gql, hundred_events):
 @pytest.mark.usefixtures("seed_data")
 def test_the_network_costs_a_fixed_number_of_queries(gql):
     query = (
-        "{ network(first: 50) { people { name nationality { iso2 } tenures(first: 3) { office { title } } } "
+        "{ network(first: 50, roles: [HOST, GUEST, PARTICIPANT, MENTIONED], filters: {status: SCHEDULED}) "
+        "{ people { name nationality { iso2 } tenures(first: 3) { office { title } } } "
         "links { source { name } target { name } events } } }"
     )
     with CaptureQueriesContext(connection) as ctx:
