@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "strawberry_django",
     "simple_history",
     "import_export",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # answers a locked-out login with 429 (see AXES_* below)
+    "common.cache.CacheControlMiddleware",  # Cache-Control on API answers, cached ones too (common/cache.py)
     "common.cache.ResponseCacheMiddleware",  # innermost: caches what the views return (see common/cache.py)
 ]
 
@@ -232,7 +234,7 @@ REST_FRAMEWORK = {
         "common.api.renderers.FastJSONRenderer",
         *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.api.schema.AutoSchema",  # drf-spectacular's, knowing anonymous reads
     "EXCEPTION_HANDLER": "common.api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         *(["rest_framework.throttling.AnonRateThrottle"] if API_ANON_RATE else []),
@@ -243,7 +245,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Attaché REST API",
+    # ASCII on purpose: openapi-python-client names the generated package after the title
+    # ("attache-rest-api-client"); an é made a name pip refuses (docs/rest.md, "Generated clients").
+    "TITLE": "Attache REST API",
     "DESCRIPTION": (
         "Who met whom, when, where, in which office, about what, on whose report.\n\n"
         "Reads are public (published events only); writes need a curator's token "
@@ -254,6 +258,10 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from the pinned static copies of drf-spectacular-sidecar, not a CDN: they work offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
