@@ -8,8 +8,8 @@ Runs against whatever database DATABASE_URL names (fill it first, e.g.
 candidate is shaped to pass the limits (depth 10, 15 aliases, 1,000 tokens,
 first ≤ 100, an estimate within MAX_NODES) while making the server work as
 hard as it can: the widest page, lists whose real size beats their estimate,
-fifteen aliased counts or networks (which the node budget does not count:
-the statement timeout bounds them). Each is POSTed anonymously through the
+fifteen aliased counts, searches or networks (weighed by the root-work
+limit, not the node budget: fifteen searches are refused, one is admitted). Each is POSTed anonymously through the
 Django test client (response cache off, throttle raised); the best of
 ``--runs`` is printed with the body's size and ``extensions.cost``, or the
 error that refused it. The slowest admitted candidate is named at the end.
@@ -47,6 +47,17 @@ def candidates(countries: list[str], words: list[str]) -> dict[str, str]:
         "underestimated lists: 100 people × participations, tenures without first": UNDERESTIMATED,
         "careers: 4 events × participants × tenures, participations": CAREERS,
         "15 aliased search counts": _aliases('events(filters: {search: "%s"}) { totalCount }', words),
+        **{
+            f"one search count: {word}": f'{{ events(filters: {{search: "{word}"}}) {{ totalCount }} }}'
+            for word in words[:5]
+        },
+        "a search page of 100 events with every field and totalCount": WIDEST.replace(
+            "events(first: 100)", f'events(first: 100, filters: {{search: "{words[0]}"}})'
+        ).replace("{ edges", "{ totalCount edges", 1),
+        "3 aliased networks of 100 links": _aliases(
+            "network(first: 100, filters: {countries: %s}) { people { name } links { events firstMet lastMet } }",
+            pairs[:3],
+        ),
         "15 aliased country-pair counts": _aliases("events(filters: {countries: %s}) { totalCount }", pairs),
         "15 aliased networks of 100 links": _aliases(
             "network(first: 100, filters: {countries: %s}) { people { name } links { events firstMet lastMet } }",
@@ -89,7 +100,10 @@ def main() -> None:
             best = min(best, time.perf_counter() - started)
             size, body = len(response.content), response.json()
         cost = body.get("extensions", {}).get("cost", {})
-        figures = f"{best * 1000:8.1f} ms {size / 1024:9.1f} kB  cost {cost.get('estimated')}/{cost.get('actual')}"
+        figures = (
+            f"{best * 1000:8.1f} ms {size / 1024:9.1f} kB  cost {cost.get('estimated')}/{cost.get('actual')}"
+            f" work {cost.get('work')}"
+        )
         if body.get("errors"):
             error = body["errors"][0]
             print(f"refused  {figures}  {name}: {error.get('extensions', {}).get('code')} {error['message'][:90]}")

@@ -57,6 +57,13 @@ MAX_RESPONSE_BYTES = 5 * 1024 * 1024  # the serialized body
 # events), is estimated at this many items. It may hold up to MAX_PAGE; MAX_OBJECTS catches an estimate gone wrong.
 LIST_ESTIMATE = 20
 PAGE_ARGUMENTS = ("first", "last")
+# Root fields each scan a table; some scan far more than others. A query's root work is the sum of its root
+# fields' weights: a text search (any root field whose filters have a search) or a network weighs more than a
+# plain list or count. 15 plain root fields (the alias limit) pass, one search beside a few lists passes, two
+# searches do not: at a million events one search over every name and text takes about a second.
+SEARCH_WORK = 10
+NETWORK_WORK = 5
+MAX_WORK = 15
 BACKREF = "strawberry-definition"  # where strawberry keeps a GraphQL field's own definition
 
 
@@ -161,6 +168,22 @@ def estimate(selection_set, parent, multiplier: int, ctx: dict, path: str = "", 
     return total
 
 
+def root_work(selection_set, root, ctx: dict) -> int:
+    """The weights of the operation's root fields (``SEARCH_WORK``, ``NETWORK_WORK``, else 1)."""
+    work = 0
+    for node, on in _fields(selection_set, root, ctx["schema"], ctx["fragments"]):
+        if node.name.value.startswith("__") or node.name.value not in getattr(on, "fields", {}):
+            continue
+        filters = _arguments(node, ctx["variables"]).get("filters")
+        if isinstance(filters, dict) and filters.get("search"):
+            work += SEARCH_WORK
+        elif node.name.value == "network":
+            work += NETWORK_WORK
+        else:
+            work += 1
+    return work
+
+
 def returned_objects(data, skipped: frozenset[str] = frozenset()) -> int:
     """List items in a response's ``data`` (objects inside lists: an edge, a participant, a topic), the unit
     ``estimate`` counts; top-level keys in ``skipped`` (introspection) are not counted."""
@@ -204,13 +227,13 @@ class PageBudget(SchemaExtension):
         skipped: frozenset[str] = frozenset()
         if ctx.graphql_document is not None and not ctx.result:
             try:
-                estimated, skipped = self.check(
+                estimated, work, skipped = self.check(
                     ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables or {}
                 )
             except LimitExceeded as error:
                 ctx.result = GraphQLExecutionResult(data=None, errors=[error])
-                estimated = getattr(error, "estimated", None)
-            self.cost = {"estimated": estimated, "actual": 0, "limit": MAX_NODES}
+                estimated, work = getattr(error, "estimated", None), getattr(error, "work", None)
+            self.cost = {"estimated": estimated, "actual": 0, "limit": MAX_NODES, "work": work, "workLimit": MAX_WORK}
         yield
         if self.cost is None or ctx.result is None or not isinstance(ctx.result.data, dict):
             return
@@ -235,18 +258,20 @@ class PageBudget(SchemaExtension):
     @staticmethod
     def check(
         schema: GraphQLSchema, document, operation_name: str | None, variables: dict
-    ) -> tuple[int, frozenset[str]]:
-        """The operation's estimate and its introspection fields' response keys (not counted); raises
-        ``LimitExceeded`` (with ``.estimated``) for a page above ``MAX_PAGE`` or an estimate above ``MAX_NODES``."""
+    ) -> tuple[int, int, frozenset[str]]:
+        """The operation's estimate, its root work and its introspection fields' response keys (not counted);
+        raises ``LimitExceeded`` (with ``.estimated`` and ``.work``) for a page above ``MAX_PAGE``, an estimate
+        above ``MAX_NODES`` or root work above ``MAX_WORK``."""
         fragments = {d.name.value: d for d in document.definitions if d.kind == "fragment_definition"}
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
         if operation_name:
             operations = [o for o in operations if o.name and o.name.value == operation_name]
         ctx: dict = {"schema": schema, "fragments": fragments, "variables": variables, "paths": {}}
-        nodes, skipped = 0, frozenset()
+        nodes, work, skipped = 0, 0, frozenset()
         for op in operations[:1]:
             root = schema.get_root_type(op.operation)
             nodes = estimate(op.selection_set, root, 1, ctx)
+            work = root_work(op.selection_set, root, ctx)
             skipped = frozenset(
                 (n.alias or n.name).value
                 for n, _ in _fields(op.selection_set, root, schema, fragments)
@@ -261,10 +286,16 @@ class PageBudget(SchemaExtension):
                 f"can hold, multiplied along each path and summed); the limit is {MAX_NODES:,}. The largest part is "
                 f"{costliest} ({count:,}): ask it, or a list above it, for fewer items with first.",
             )
+        if refusal is None and work > MAX_WORK:
+            refusal = LimitExceeded(
+                "root_work",
+                f"Root work limit: this query's root fields weigh {work} (a search {SEARCH_WORK}, a network "
+                f"{NETWORK_WORK}, any other 1); the limit is {MAX_WORK}. Send one search per query, or split it.",
+            )
         if refusal is not None:
-            refusal.estimated = nodes
+            refusal.estimated, refusal.work = nodes, work
             raise refusal
-        return nodes, skipped
+        return nodes, work, skipped
 
 
 # The depth and alias rules are made once, not per request, so that a document's validation

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from strawberry.relay import to_base64
 
 from common.graphql import compiled, limits
-from common.graphql.limits import LIST_ESTIMATE, MAX_NODES
+from common.graphql.limits import LIST_ESTIMATE, MAX_NODES, MAX_WORK, NETWORK_WORK, SEARCH_WORK
 from events.models import MAX_PARTICIPANTS, MAX_SOURCES, MAX_TOPICS, Event, ReviewState
 from tests.factories import (
     CountryFactory,
@@ -112,7 +112,8 @@ def test_natural_queries_are_admitted_and_report_their_cost(name, path, dataset,
         compiled_off(monkeypatch)
     body = gql(query)
     assert "errors" not in body, body["errors"]
-    assert body["extensions"]["cost"] == {"estimated": estimated, "actual": actual, "limit": MAX_NODES}
+    cost = {"estimated": estimated, "actual": actual, "limit": MAX_NODES, "work": 1, "workLimit": MAX_WORK}
+    assert body["extensions"]["cost"] == cost
     assert objects_in(body["data"]) == actual  # what was returned, not a guess
     assert estimated <= MAX_NODES
 
@@ -147,7 +148,8 @@ def test_abusive_shapes_are_refused_before_they_run(query, estimated, costliest,
 
 def test_a_refused_query_reports_its_estimate(dataset, gql):
     body = gql("{ events(first: 100) { edges { node { participants(first: 100) { id } } } } }")
-    assert body["extensions"]["cost"] == {"estimated": 100 + 100 * 100, "actual": 0, "limit": MAX_NODES}
+    cost = {"estimated": 100 + 100 * 100, "actual": 0, "limit": MAX_NODES, "work": 1, "workLimit": MAX_WORK}
+    assert body["extensions"]["cost"] == cost
 
 
 def test_explicit_first_wins_over_the_bound(dataset, gql):
@@ -209,6 +211,8 @@ def test_a_cached_answer_carries_its_cost(dataset, settings):
             "estimated": NATURAL["d: a US–KR timeline page"][1],
             "actual": NATURAL["d: a US–KR timeline page"][2],
             "limit": MAX_NODES,
+            "work": 1,
+            "workLimit": MAX_WORK,
         }
     )
 
@@ -249,3 +253,53 @@ def test_topics_and_sources_are_capped_by_the_service(dataset):
     with pytest.raises(ValidationError) as refused_write:
         event_create(data=data)
     assert set(refused_write.value.message_dict) == {"topics", "sources"}
+
+
+def test_one_search_beside_other_lists_is_admitted(dataset, gql):
+    body = gql(
+        '{ events(first: 5, filters: {search: "alliance"}) { totalCount } '
+        'us: events(first: 5, filters: {countries: ["US"]}) { totalCount } people(first: 5) { totalCount } }'
+    )
+    assert "errors" not in body, body["errors"]
+    assert body["extensions"]["cost"]["work"] == SEARCH_WORK + 2
+
+
+def test_fifteen_plain_counts_are_admitted(dataset, gql):
+    aliases = " ".join(f"c{i}: events(filters: {{kind: MEETING}}) {{ totalCount }}" for i in range(MAX_WORK))
+    body = gql(f"{{ {aliases} }}")
+    assert "errors" not in body, body["errors"]
+    assert body["extensions"]["cost"]["work"] == MAX_WORK
+
+
+@pytest.mark.parametrize(
+    ("query", "work"),
+    [
+        (  # two searches over every event's text and names
+            '{ a: events(filters: {search: "alliance"}) { totalCount } '
+            'b: people(filters: {search: "kim"}) { totalCount } }',
+            2 * SEARCH_WORK,
+        ),
+        (  # searches hidden behind a variable
+            "query($s: String) { a: events(filters: {search: $s}) { totalCount } "
+            "b: events(filters: {search: $s}) { totalCount } }",
+            2 * SEARCH_WORK,
+        ),
+        (  # four networks
+            "{ " + " ".join(f"n{i}: network(first: 10) {{ links {{ events }} }}" for i in range(4)) + " }",
+            4 * NETWORK_WORK,
+        ),
+    ],
+)
+def test_heavy_root_work_is_refused_before_it_runs(query, work, dataset, gql, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        body = gql(query, {"s": "alliance"} if "$s" in query else None)
+    assert body["errors"][0]["extensions"] == {"code": "LIMIT_EXCEEDED", "limit": "root_work"}
+    assert f"weigh {work}" in body["errors"][0]["message"]
+    assert body["extensions"]["cost"]["work"] == work
+
+
+def test_three_networks_are_admitted(dataset, gql):
+    networks = " ".join(f"n{i}: network(first: 10) {{ links {{ events }} }}" for i in range(3))
+    body = gql(f"{{ {networks} }}")
+    assert "errors" not in body, body["errors"]
+    assert body["extensions"]["cost"]["work"] == 3 * NETWORK_WORK
