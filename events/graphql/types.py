@@ -47,6 +47,10 @@ class TopicType(relay.Node):
         description="Published events filed under this topic itself, not its subtopics "
         "(events(filters: {topic}) includes those; docs/vocabulary.md)."
     )
+    events_connection: "NestedEventConnection" = nested_connection(
+        field_name="events",
+        description="The events of `events` (this topic itself, not its subtopics), in pages with totalCount.",
+    )
 
     @strawberry_django.field(prefetch_related=["other_names"], description="Spelling variants: denuclearization.")
     def other_names(self) -> list[OtherName]:

@@ -193,6 +193,7 @@ PAIRS = [
     ("sources", "events"),
     ("sources", "tenures"),
     ("topics", "children"),
+    ("topics", "events"),
 ]
 
 
