@@ -261,7 +261,7 @@ def test_one_search_beside_other_lists_is_admitted(dataset, gql):
         'us: events(first: 5, filters: {countries: ["US"]}) { totalCount } people(first: 5) { totalCount } }'
     )
     assert "errors" not in body, body["errors"]
-    assert body["extensions"]["cost"]["work"] == SEARCH_WORK + 2
+    assert body["extensions"]["cost"]["work"] == SEARCH_WORK["events"] + 2
 
 
 def test_fifteen_plain_counts_are_admitted(dataset, gql):
@@ -276,13 +276,24 @@ def test_fifteen_plain_counts_are_admitted(dataset, gql):
     [
         (  # two searches over every event's text and names
             '{ a: events(filters: {search: "alliance"}) { totalCount } '
-            'b: people(filters: {search: "kim"}) { totalCount } }',
-            2 * SEARCH_WORK,
+            'b: events(filters: {search: "kim"}) { totalCount } }',
+            2 * SEARCH_WORK["events"],
+        ),
+        (  # an events search beside a sources search and two people searches
+            '{ a: events(filters: {search: "alliance"}) { totalCount } '
+            'b: sources(filters: {search: "alliance"}) { totalCount } '
+            'c: people(filters: {search: "kim"}) { totalCount } d: people(filters: {search: "lee"}) { totalCount } }',
+            SEARCH_WORK["events"] + SEARCH_WORK["sources"] + 2 * SEARCH_WORK["people"],
+        ),
+        (  # a network searching events beside an events search
+            '{ n: network(filters: {search: "alliance"}) { links { events } } '
+            'e: events(filters: {search: "alliance"}) { totalCount } }',
+            NETWORK_WORK + 2 * SEARCH_WORK["events"],
         ),
         (  # searches hidden behind a variable
             "query($s: String) { a: events(filters: {search: $s}) { totalCount } "
             "b: events(filters: {search: $s}) { totalCount } }",
-            2 * SEARCH_WORK,
+            2 * SEARCH_WORK["events"],
         ),
         (  # four networks
             "{ " + " ".join(f"n{i}: network(first: 10) {{ links {{ events }} }}" for i in range(4)) + " }",
@@ -303,3 +314,17 @@ def test_three_networks_are_admitted(dataset, gql):
     body = gql(f"{{ {networks} }}")
     assert "errors" not in body, body["errors"]
     assert body["extensions"]["cost"]["work"] == 3 * NETWORK_WORK
+
+
+def test_a_search_box_asking_every_kind_of_record_at_once_is_admitted(dataset, gql):
+    # what a site-wide search box sends: events, people, offices, topics and countries matching the text
+    body = gql(
+        "query($s: String) { events(first: 5, filters: {search: $s}) { totalCount edges { node { title } } } "
+        "people(first: 5, filters: {search: $s}) { edges { node { name } } } "
+        "offices(first: 5, filters: {search: $s}) { edges { node { title } } } "
+        "topics(first: 5, filters: {search: $s}) { edges { node { name } } } "
+        "countries(first: 5, filters: {search: $s}) { edges { node { name } } } }",
+        {"s": "korea"},
+    )
+    assert "errors" not in body, body["errors"]
+    assert body["extensions"]["cost"]["work"] == SEARCH_WORK["events"] + SEARCH_WORK["people"] + 3
