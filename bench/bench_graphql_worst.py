@@ -54,11 +54,16 @@ def candidates(countries: list[str], words: list[str]) -> dict[str, str]:
         "a search page of 100 events with every field and totalCount": WIDEST.replace(
             "events(first: 100)", f'events(first: 100, filters: {{search: "{words[0]}"}})'
         ).replace("{ edges", "{ totalCount edges", 1),
-        "heaviest admitted searches: events, sources, people (work 15)": (
+        "heaviest admitted searches: events, sources (work 15)": (
             f'{{ e: events(filters: {{search: "{words[2]}"}}) {{ totalCount }} '
-            f's: sources(filters: {{search: "{words[2]}"}}) {{ totalCount }} '
-            f'p: people(filters: {{search: "{words[2]}"}}) {{ totalCount }} }}'
+            f's: sources(filters: {{search: "{words[2]}"}}) {{ totalCount }} }}'
         ),
+        "a search box: events, people, offices, topics, countries (work 15)": "{ "
+        + " ".join(
+            f'{root}(first: 5, filters: {{search: "{words[2]}"}}) {{ totalCount }}'
+            for root in ("events", "people", "offices", "topics", "countries")
+        )
+        + " }",
         "3 aliased networks of 100 links": _aliases(
             "network(first: 100, filters: {countries: %s}) { people { name } links { events firstMet lastMet } }",
             pairs[:3],

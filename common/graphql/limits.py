@@ -59,10 +59,10 @@ LIST_ESTIMATE = 20
 PAGE_ARGUMENTS = ("first", "last")
 # Root fields each scan a table; some scan far more than others. A query's root work is the sum of its root
 # fields' weights: a text search weighs by the table it reads (at a million events, a search of every event's text
-# and names takes about a second, of 500,000 sources a third of that, of 50,000 people a sixth), a network 5,
+# and names takes about a second, of 500,000 sources about half of that, of 50,000 people a sixth), a network 5,
 # anything else 1. 15 plain root fields (the alias limit) pass, and so does a search box asking events, people,
 # offices, topics and countries at once (10 + 2 + 1 + 1 + 1); two event searches do not.
-SEARCH_WORK = {"events": 10, "sources": 3, "people": 2}  # by root field; other searches read small tables: 1
+SEARCH_WORK = {"events": 10, "sources": 5, "people": 2}  # by root field; other searches read small tables: 1
 NETWORK_WORK = 5
 MAX_WORK = 15
 BACKREF = "strawberry-definition"  # where strawberry keeps a GraphQL field's own definition
