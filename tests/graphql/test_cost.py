@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from strawberry.relay import to_base64
 
 from common.graphql import compiled, limits
-from common.graphql.limits import LIST_ESTIMATE, MAX_NODES, MAX_WORK, NETWORK_WORK, SEARCH_WORK
+from common.graphql.cost import LIST_ESTIMATE, NETWORK_WORK, SEARCH_WORK
+from common.graphql.limits import MAX_NODES, MAX_WORK
 from events.models import MAX_PARTICIPANTS, MAX_SOURCES, MAX_TOPICS, Event, ReviewState
 from tests.factories import (
     CountryFactory,
