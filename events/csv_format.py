@@ -71,20 +71,25 @@ def source_key(source: Source) -> str | int:
     return source.url or source.pk
 
 
+def _participant_item(keyed: dict[str, Any]) -> dict[str, Any]:
+    """One participant's entry from its values by key (related objects as their keys): empty ones left out,
+    ``role`` always written."""
+    return {key: keyed[key] for key in PARTICIPANT_KEYS if keyed[key] not in (None, "") or key == "role"}
+
+
 def encode_participants(participants: Iterable[Any]) -> str:
     """``participants``: Participation rows or ParticipantIn values (anything with their attributes)."""
     out = []
     for p in participants:
-        item = {}
+        keyed = {}
         for key in PARTICIPANT_KEYS:
             value = getattr(p, key)
             if key in _RELATED and value is not None:
                 value = getattr(value, _RELATED[key][1])
             elif key == "source" and value is not None:
                 value = source_key(value)
-            if value not in (None, "") or key == "role":
-                item[key] = value
-        out.append(item)
+            keyed[key] = value
+        out.append(_participant_item(keyed))
     return _json(out)
 
 
@@ -121,6 +126,55 @@ def event_cells(event: Event) -> dict[str, str]:
 
 def event_row(event: Event) -> list[str]:
     cells = event_cells(event)
+    return [cells[column] for column in COLUMNS]
+
+
+def _ref_key(ref: dict | None) -> str | int | None:
+    """A source's key from its API reference (``link``, ``id``), as ``source_key`` gives it from the source."""
+    return None if ref is None else ref["link"] or ref["id"]
+
+
+def representation_cells(e: dict) -> dict[str, str]:
+    """The cells of one event's API representation (``EventSerializer``): the same cells ``event_cells`` gives
+    for the event itself. The bulk exports read representations, not model instances."""
+    participants = [
+        _participant_item(
+            {
+                "person": p["person"]["slug"] if p["person"] else None,
+                "description": p["description"],
+                "affiliation": p["affiliation"],
+                "role": p["role"],
+                "office": p["office"]["slug"] if p["office"] else None,
+                "title_as_reported": p["title_as_reported"],
+                "country": p["country"],
+                "source": _ref_key(p["source_ref"]),
+                "quote": p["quote"],
+            }
+        )
+        for p in e["participants"]
+    ]
+    return {
+        "slug": e["slug"],
+        "title": e["title"],
+        "kind": e["kind"],
+        "status": e["status"],
+        "start_date": e["start_date"],
+        "start_precision": e["start_precision"],
+        "end_date": e["end_date"] or "",
+        "end_precision": e["end_precision"],
+        "city": e["city"],
+        "venue": e["venue"],
+        "country": e["country"]["iso2"] if e["country"] else "",
+        "summary": e["summary"],
+        "participants": _json(participants),
+        "topics": _json([t["slug"] for t in e["topics"]]),
+        "sources": _json([_ref_key(s) for s in e["sources"]]),
+        "review_state": e["review_state"],
+    }
+
+
+def representation_row(e: dict) -> list[str]:
+    cells = representation_cells(e)
     return [cells[column] for column in COLUMNS]
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.db.models import BooleanField, Exists, Expression, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Exists, Expression, Max, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import changed_after, check_known_slugs
 from events.kinds import EventKind
@@ -230,3 +230,12 @@ def published_events_citing(*, source: Source) -> QuerySet[Event]:
 def published_events_about(*, topic: Topic) -> QuerySet[Event]:
     """Published events filed under ``topic`` itself (not its subtopics)."""
     return Event.objects.filter(topics=topic, review_state=ReviewState.PUBLISHED).order_by("-start_date", "id")
+
+
+def last_event_change() -> datetime | None:
+    """When an event was last written or deleted: two index lookups. A row that left an export (deleted,
+    unpublished, edited out of its filters) leaves no trace among the rows still in it, so an export's
+    Last-Modified is this, for every export, and not the newest of its own rows."""
+    written = Event.objects.aggregate(at=Max("updated_at"))["at"]
+    recorded = Event.history.aggregate(at=Max("history_date"))["at"]  # deletions too
+    return max((t for t in (written, recorded) if t is not None), default=None)

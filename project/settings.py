@@ -8,6 +8,7 @@ REDIS_URL      optional; when set, the cache lives in Redis
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -119,14 +120,25 @@ DATABASES = {
 }
 
 
+def duration(name: str, default: str = "") -> str:
+    """A PostgreSQL duration from the environment: ``30s``, ``500ms``, ``2min``, ``1h``; ``0`` for none."""
+    value = os.environ.get(name, default).strip()
+    if value and not re.fullmatch(r"\d+(ms|s|min|h)?", value):
+        raise ImproperlyConfigured(f"{name} must look like 30s, 500ms or 2min, not {value!r}.")
+    return value
+
+
 def statement_timeout() -> str:
     """DB_STATEMENT_TIMEOUT (e.g. "30s"): PostgreSQL cancels any one statement running longer, so no request holds
     the database for minutes. gunicorn.conf.py sets it for the web server; commands (migrate, the bulk generator,
     imports) run without it unless it is set for them."""
-    value = os.environ.get("DB_STATEMENT_TIMEOUT", "").strip()
-    if value and not value.replace("ms", "").replace("s", "").replace("min", "").isdigit():
-        raise ImproperlyConfigured(f"DB_STATEMENT_TIMEOUT must look like 30s, 500ms or 2min, not {value!r}.")
+    value = duration("DB_STATEMENT_TIMEOUT")
     return f" -c statement_timeout={value}" if value else ""
+
+
+# EXPORT_STATEMENT_TIMEOUT  how long the query of one bulk export may run (common.bulk): exports outlive the
+# ordinary requests' DB_STATEMENT_TIMEOUT by design (a million events take about a minute), and stay bounded.
+EXPORT_STATEMENT_TIMEOUT = duration("EXPORT_STATEMENT_TIMEOUT", "10min")
 
 
 def postgresql_options() -> dict:
@@ -189,6 +201,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+# DUMPS_DIR  where `manage.py build_dumps` writes the prebuilt exports and /api/v1/dumps/ serves them from.
+DUMPS_DIR = Path(os.environ.get("DUMPS_DIR", DATA_DIR / "dumps"))
+# PUBLIC_URL  where the API is served, for links written outside a request (the dumps).
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

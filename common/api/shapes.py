@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from functools import lru_cache
 from urllib.parse import quote
@@ -89,8 +90,22 @@ class _Links:
         template = self.templates[name, kwarg]
         if template is None:
             return lambda value: reverse(name, kwargs={kwarg: value}, request=request)
-        head, tail = template
-        return lambda value: f"{head}{quote(str(value), safe='-_.~')}{tail}"
+        return Link(*template)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An API link: ``head``, the lookup value percent-encoded, ``tail`` (``common.api.shapes_sql`` builds it in
+    SQL from the same two parts)."""
+
+    head: str
+    tail: str
+
+    def __call__(self, value) -> str:
+        return f"{self.head}{quote(str(value), safe=URL_SAFE)}{self.tail}"
+
+
+URL_SAFE = "-_.~"  # with letters and digits, what a link carries unencoded
 
 
 def _shape(serializer, model: type[Model], prefix: str, prefetches: dict, links: _Links) -> Shape:
@@ -192,7 +207,21 @@ def _property(model, name: str, columns: tuple[str, ...], convert):
         result = getattr(model(**dict(zip(columns, values, strict=True))), name)
         return result if result is None or convert is None else convert(result)
 
+    field = _model_field(model, columns[0]) if len(columns) == 1 else None
+    if field is not None and field.choices:  # a property of one choice: its value for each choice, as a table
+        return ByChoice(value, {choice: value(choice) for choice, _ in field.flatchoices})
     return value
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, as the function it stands for
+class ByChoice:
+    """A function of one column with choices, and its value for each choice (``shapes_sql`` writes a CASE)."""
+
+    fn: Callable
+    table: dict
+
+    def __call__(self, value):
+        return self.fn(value)
 
 
 # Fields whose to_representation returns a database value of the right type unchanged.

@@ -1,19 +1,15 @@
-"""Bulk exports of events as CSV and JSON Lines, streamed: rows are read and written a chunk at a time.
+"""Bulk exports of events as CSV and JSON Lines, streamed from the first row (the rows: ``events.exports``).
 
 The same filters as /api/v1/events/ apply; anonymous clients get published events only. ``events.csv`` is the
 reading layout (names and labels); ``events.import.csv`` is the events CSV format (``events.csv_format``), the
 one the admin imports and exports. Each answers ETag and Last-Modified, and 304 to a client that has it.
 """
 
-import csv
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -28,39 +24,14 @@ from common.api.docs import ERROR_RESPONSES
 from common.api.exceptions import error_body
 from common.api.filters import SelectorFilterBackend
 from common.api.schema import AutoSchema
+from common.bulk import batched
 from common.cache import data_version
 from common.filters import errors_named
-from events import csv_format
+from events import exports
 from events.api.filters import EventFilterSet
 from events.api.serializers import EventSerializer
 from events.models import Event
-from events.selectors import can_see_unpublished, event_list, event_with_details
-
-CHUNK = 500  # rows per database round trip (and per prefetch batch)
-
-CSV_COLUMNS = [
-    "id",
-    "slug",
-    "title",
-    "kind",
-    "cameo_code",
-    "status",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "end_precision",
-    "city",
-    "venue",
-    "country",
-    "participants",
-    "people",
-    "offices",
-    "topics",
-    "sources",
-    "summary",
-    "updated_at",
-]
-
+from events.selectors import can_see_unpublished, event_list, last_event_change
 
 EXPORTS_PER_CLIENT = 2  # streams one client may hold open at once; each keeps a server process busy
 SLOT_SECONDS = 3600  # a slot a crashed process never gave back is free again after this
@@ -84,15 +55,6 @@ def _take_slot(key: str) -> bool:
     return True
 
 
-def last_event_change() -> datetime | None:
-    """When an event was last written or deleted: two index lookups. A row that left an export (deleted,
-    unpublished, edited out of its filters) leaves no trace among the rows still in it, so an export's
-    Last-Modified is this, for every export, and not the newest of its own rows."""
-    written = Event.objects.aggregate(at=Max("updated_at"))["at"]
-    recorded = Event.history.aggregate(at=Max("history_date"))["at"]  # deletions too
-    return max((t for t in (written, recorded) if t is not None), default=None)
-
-
 def export_validators(request, qs: QuerySet[Event]) -> tuple[str, datetime | None]:
     """ETag and Last-Modified of an export, without reading it: the path and filters, whether unpublished
     events show, the data version (raised by every committed write) and the last event change."""
@@ -108,14 +70,15 @@ def export_validators(request, qs: QuerySet[Event]) -> tuple[str, datetime | Non
 
 def streamed(
     request,
-    lines: Iterator[str],
+    start: Callable[[], Iterator[bytes]],
     content_type: str,
     filename: str,
     validators: tuple[str, datetime | None] | None = None,
 ) -> HttpResponse:
-    """``lines`` as a streamed download, or a 429 when the client already has its share of exports running.
+    """The lines ``start()`` gives, as a streamed download; a 304 to a client that has it (``validators``: ETag,
+    Last-Modified), a 429 when the client already has its share of exports running.
 
-    With ``validators`` (ETag, Last-Modified), a client that already has this export gets a 304 instead."""
+    ``start`` runs only once the export is admitted; the export's query runs as the client reads."""
     if validators is not None:
         unchanged = not_modified(request, *validators)
         if unchanged is not None:
@@ -126,54 +89,44 @@ def streamed(
         response = JsonResponse(error_body(429, "throttled", message), status=429)
         response["Retry-After"] = "30"
         return response
-
-    def released() -> Iterator[str]:
-        try:
-            yield from lines
-        finally:  # the stream ended, failed, or the client went away
-            cache.decr(key)
-
-    response = StreamingHttpResponse(released(), content_type=content_type)
+    try:
+        lines = start()
+    except BaseException:
+        cache.decr(key)
+        raise
+    response = StreamingHttpResponse(_Download(lines, lambda: cache.decr(key)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     if validators is not None:
         set_validators(response, *validators)
     return response
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+class _Download:
+    """An export's lines; closing it (the stream ended, failed, or the client went away: the server closes the
+    response) ends the export's query and gives the client's slot back, whether or not a line was read."""
 
+    def __init__(self, lines: Iterator[bytes], release: Callable[[], None]) -> None:
+        self.lines, self.release, self.closed = lines, release, False
 
-def _participant_label(p: dict) -> str:
-    who = p["person"]["name"] if p["person"] else p["description"]
-    office = f", {p['office']['title']}" if p["office"] else ""
-    return f"{who} ({p['role']}{office})"
+    def __iter__(self) -> "_Download":
+        return self
 
+    def __next__(self) -> bytes:
+        try:
+            return next(self.lines)
+        except BaseException:
+            self.close()
+            raise
 
-def csv_row(e: dict) -> list:
-    return [
-        e["id"],
-        e["slug"],
-        e["title"],
-        e["kind"],
-        e["cameo_code"],
-        e["status"],
-        e["start_date"],
-        e["start_precision"],
-        e["end_date"] or "",
-        e["end_precision"],
-        e["city"],
-        e["venue"],
-        e["country"]["iso2"] if e["country"] else "",
-        "; ".join(_participant_label(p) for p in e["participants"]),
-        "|".join(p["person"]["slug"] for p in e["participants"] if p["person"]),
-        "|".join(p["office"]["slug"] for p in e["participants"] if p["office"]),
-        "|".join(t["slug"] for t in e["topics"]),
-        " ".join(s["link"] for s in e["sources"] if s["link"]),
-        e["summary"],
-        e["updated_at"],
-    ]
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            if hasattr(self.lines, "close"):
+                self.lines.close()
+        finally:
+            self.release()
 
 
 class OwnBodyNegotiation(BaseContentNegotiation):
@@ -201,6 +154,9 @@ class EventExportView(GenericAPIView):
     permission_classes = [AllowAny]
     pagination_class = None
     format_name = ""
+    write: Callable[[QuerySet[Event], object], Iterator[bytes]]  # the export's lines (events.exports)
+    media_type: str
+    filename: str
 
     def filtered(self) -> QuerySet[Event]:
         """The events to export; the filters are validated now (a 400 before the first byte)."""
@@ -210,23 +166,10 @@ class EventExportView(GenericAPIView):
         with errors_named(filterset.error_names()):
             return event_list(filters=filterset.event_filters(), user=self.request.user)
 
-    def events(self, qs: QuerySet[Event]) -> Iterator[Event]:
-        """``qs`` with everything a row shows, a chunk at a time (when iterated)."""
-        qs = event_with_details(qs)
-
-        def stream() -> Iterator[Event]:
-            # Inside a transaction PostgreSQL's server-side cursor hands rows over as they are read. Outside one
-            # (autocommit) Django declares it WITH HOLD, which PostgreSQL computes whole before the first row:
-            # 1.8 s at a million events before the first byte, and the whole result held on the server.
-            with transaction.atomic(using=qs.db):
-                yield from qs.order_by("start_date", "id").iterator(chunk_size=CHUNK)  # prefetches per chunk
-
-        return stream()
-
-    def rows(self, qs: QuerySet[Event]) -> Iterator[dict]:
-        """Events of ``qs`` in the API's shape, a chunk at a time."""
-        serializer = self.get_serializer()  # reused for every row; it keeps no state between rows
-        return (serializer.to_representation(event) for event in self.events(qs))
+    def get(self, request, *args, **kwargs):
+        qs = self.filtered()  # validates the filters before the first byte is sent
+        validators = export_validators(request, qs)
+        return streamed(request, lambda: batched(self.write(qs, request)), self.media_type, self.filename, validators)
 
     def get_queryset(self):
         return Event.objects.none()  # for the schema only; rows() streams from the selector
@@ -236,20 +179,11 @@ class EventExportView(GenericAPIView):
     summary="Export events as CSV (streamed)",
     description="One row per event; same filters as the events list. Lists in cells are joined with | or ;.",
     responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), **ERROR_RESPONSES},
+    operation_id="export_events_csv",  # as the URL name (drf-spectacular's had a dot in it)
 )
 class EventCSVExportView(EventExportView):
-    @extend_schema(operation_id="export_events_csv")  # as the URL name (drf-spectacular's had a dot in it)
-    def get(self, request, *args, **kwargs):
-        qs = self.filtered()  # validates the filters before the first byte is sent
-        rows = self.rows(qs)
-        writer = csv.writer(_Echo())
-
-        def stream() -> Iterator[str]:
-            yield writer.writerow(CSV_COLUMNS)
-            for event in rows:
-                yield writer.writerow(csv_row(event))
-
-        return streamed(request, stream(), "text/csv; charset=utf-8", "events.csv", export_validators(request, qs))
+    write = staticmethod(exports.csv_lines)
+    media_type, filename = "text/csv; charset=utf-8", "events.csv"
 
 
 @extend_schema(
@@ -259,37 +193,19 @@ class EventCSVExportView(EventExportView):
         "participants, topics and sources as JSON arrays of keys; same filters as the events list."
     ),
     responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), **ERROR_RESPONSES},
+    operation_id="export_events_import_csv",
 )
 class EventImportCSVExportView(EventExportView):
-    @extend_schema(operation_id="export_events_import_csv")
-    def get(self, request, *args, **kwargs):
-        qs = self.filtered()
-        events = self.events(qs)
-        writer = csv.writer(_Echo())
-
-        def stream() -> Iterator[str]:
-            yield writer.writerow(csv_format.COLUMNS)
-            for event in events:
-                yield writer.writerow(csv_format.event_row(event))
-
-        validators = export_validators(request, qs)
-        return streamed(request, stream(), "text/csv; charset=utf-8", "events.import.csv", validators)
+    write = staticmethod(exports.import_csv_lines)
+    media_type, filename = "text/csv; charset=utf-8", "events.import.csv"
 
 
 @extend_schema(
     summary="Export events as JSON Lines (streamed)",
     description="One event per line, in the same shape as /api/v1/events/{slug}/; same filters as the events list.",
     responses={(200, "application/jsonl"): OpenApiResponse(OpenApiTypes.STR), **ERROR_RESPONSES},
+    operation_id="export_events_jsonl",
 )
 class EventJSONLinesExportView(EventExportView):
-    @extend_schema(operation_id="export_events_jsonl")
-    def get(self, request, *args, **kwargs):
-        qs = self.filtered()
-        rows = self.rows(qs)
-
-        def stream() -> Iterator[str]:
-            for event in rows:
-                yield json.dumps(event, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
-
-        validators = export_validators(request, qs)
-        return streamed(request, stream(), "application/jsonl; charset=utf-8", "events.jsonl", validators)
+    write = staticmethod(exports.json_lines)
+    media_type, filename = "application/jsonl; charset=utf-8", "events.jsonl"
