@@ -10,7 +10,7 @@ from events.models import Event, EventStatus, Participation, Topic
 from people.models import Country, Office, Person, Tenure
 from people.selectors import office_held_on, tenures_on
 from sources.models import Source
-from tests.shared_material import shared_dir
+from tests.shared_material import needs_shared, shared_dir
 
 FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
 SHARED = shared_dir()
@@ -113,7 +113,7 @@ def test_scheduled_meetings_stay_scheduled_as_reported(seed_data):
     assert talks.start_date == date(2025, 1, 6)
 
 
-@pytest.mark.skipif(SEEDS is None, reason="shared/seeds not found: set ATTACHE_SHARED (tests/shared_material.py)")
+@needs_shared("seeds")
 @pytest.mark.parametrize(
     ("seed", "headline", "named"),
     [
