@@ -42,7 +42,7 @@ SELECT e.id, e.slug, e.title, e.kind, e.status, e.start_date, e.start_precision,
        (SELECT string_agg(t.slug, '|' ORDER BY t.name, t.id) FROM events_event_topics et
           JOIN events_topic t ON t.id = et.topic_id WHERE et.event_id = e.id),
        (SELECT string_agg(s.url, ' ' ORDER BY s.id) FROM events_event_sources es
-          JOIN sources_source s ON s.id = es.source_id WHERE es.event_id = e.id),
+          JOIN events_source s ON s.id = es.source_id WHERE es.event_id = e.id),
        e.updated_at
   FROM events_event e LEFT JOIN people_country c ON c.id = e.country_id
  WHERE e.review_state = 'published' ORDER BY e.start_date, e.id

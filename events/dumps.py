@@ -31,7 +31,7 @@ from django.utils import timezone
 from events import exports
 from events.models import Event
 from events.selectors import event_list, last_event_change
-from people.api.popolo import popolo_document
+from people.api.popolo import popolo_chunks
 
 MANIFEST = "manifest.json"
 
@@ -76,9 +76,7 @@ def _lines(dump: Dump, request: HttpRequest, counts: dict) -> Iterator[bytes]:
         return exports.csv_lines(events, request)
     if dump.name == "events.import.csv.gz":
         return exports.import_csv_lines(events, request)
-    document = popolo_document()
-    counts.update({part: len(items) for part, items in document.items()})
-    return iter([json.dumps(document, ensure_ascii=False).encode()])
+    return popolo_chunks(counts)
 
 
 def _write(path: Path, lines: Iterable[bytes]) -> tuple[int, int, str]:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from common.filters import changed_after, check_known_slugs
 from common.models import DatePrecision
@@ -190,3 +190,13 @@ def tenure_with_details(qs: QuerySet[Tenure]) -> QuerySet[Tenure]:
     return qs.select_related("person", "office", "office__country").prefetch_related(
         Prefetch("sources", queryset=Source.objects.order_by("id"))
     )
+
+
+def last_people_change() -> datetime | None:
+    """When a person, office, tenure or country was last written or deleted (index lookups): the Popolo
+    export's Last-Modified, as ``events.selectors.last_event_change`` is the event exports'."""
+    moments = []
+    for model in (Person, Office, Tenure, Country):
+        moments.append(model.objects.aggregate(at=Max("updated_at"))["at"])
+        moments.append(model.history.aggregate(at=Max("history_date"))["at"])  # deletions too
+    return max((t for t in moments if t is not None), default=None)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.db.models import ForeignObjectRel, ManyToManyField, Model, QuerySet
+from django.db.models.expressions import RawSQL
 
 from common.api.shapes import ByChoice, Link, Unsupported, _utc_isoformat
 from common.projection import Column, Computed, Const, Many, One, Shape
@@ -34,34 +35,50 @@ KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def json_rows_sql(shape: Shape, queryset: QuerySet, order: list[str]) -> tuple[str, tuple]:
-    """``SELECT`` of one JSON text per row of ``queryset`` (its filters, not its order), ordered by ``order``
-    (field names, ``-`` for descending), and its parameters."""
+    """``SELECT`` of one JSON text per row of ``queryset`` (its filters), ordered by ``order`` (field names, ``-``
+    for descending), and its parameters.
+
+    The statement is the queryset's own, with the JSON as its one column: its filters and an index on ``order``
+    serve it as they serve a page of the list, so the first row comes at once (no sort of every row first).
+    Objects joined to the top rows are read by correlated subqueries, which keep that order."""
     names = (f"t{n}" for n in itertools.count())
-    level = _Level(shape.model, next(names), names)
+    model = shape.model
+    level = _Level(model, f'"{model._meta.db_table}"', names, joining=False)  # Django's alias of the base table
     params: list = []
     value = _object(shape, level, "", params)
-    ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
-    pk = level.column("pk")
-    order_sql = ", ".join(_order_term(level, o) for o in order) or pk
-    sql = f"SELECT {value} FROM {level.from_sql()} WHERE {pk} IN ({ids_sql}) ORDER BY {order_sql}"  # noqa: S608
-    return sql, (*params, *ids_params)
+    rows = queryset.order_by(*order).annotate(_row_json=RawSQL(value, params)).values_list("_row_json")  # noqa: S611
+    sql, all_params = rows.query.sql_with_params()
+    return sql, tuple(all_params)
 
 
 class _Level:
-    """One FROM clause: a model's table under an alias, and the foreign keys joined from it (LEFT JOIN)."""
+    """One FROM clause: a model's table under an alias, and the foreign keys joined from it (LEFT JOIN); or,
+    with ``joining`` off (the top rows, whose FROM is the queryset's), those read by correlated subqueries."""
 
-    def __init__(self, model: type[Model], alias: str, names: Iterator[str]) -> None:
-        self.model, self.alias, self.names = model, alias, names
+    def __init__(self, model: type[Model], alias: str, names: Iterator[str], *, joining: bool = True) -> None:
+        self.model, self.alias, self.names, self.joining = model, alias, names, joining
         self.joins: dict[str, tuple[str, type[Model], str]] = {}  # path -> (alias, model, ON condition)
 
     def column(self, path: str) -> str:
         *steps, last = path.split("__")
+        if steps and not self.joining:
+            child, on = self.related(steps[0])
+            inner = child.column("__".join([*steps[1:], last]))
+            return f"(SELECT {inner} FROM {child.from_sql()} WHERE {on})"  # noqa: S608
         alias, model = self._joined(steps)
         opts = model._meta
         field = opts.pk if last == "pk" else opts.get_field(last)
         if field.is_relation and not field.many_to_one:
             raise Unsupported(path)
         return f'{alias}."{field.column}"'
+
+    def related(self, name: str) -> tuple[_Level, str]:
+        """A level for the row this row's foreign key ``name`` points at, and the condition that finds it."""
+        field = self.model._meta.get_field(name)
+        if not field.many_to_one:
+            raise Unsupported(name)
+        child = _Level(field.related_model, next(self.names), self.names)
+        return child, f'{child.alias}."{child.model._meta.pk.column}" = {self.alias}."{field.column}"'
 
     def _joined(self, steps: list[str]) -> tuple[str, type[Model]]:
         alias, model = self.alias, self.model
@@ -119,6 +136,11 @@ def _value(out, level: _Level, prefix: str, params: list) -> str:
         return _computed(out, level, prefix, params)
     if isinstance(out, One):
         path = prefix + out.relation
+        if not level.joining:  # the top rows: a subquery (their FROM is the queryset's)
+            child, on = level.related(path)
+            key = level.column(path)
+            found = f"(SELECT {_object(out.shape, child, '', params)} FROM {child.from_sql()} WHERE {on})"  # noqa: S608
+            return f"CASE WHEN {key} IS NULL THEN 'null' ELSE {found} END"
         pk = level.column(f"{path}__pk")
         return f"CASE WHEN {pk} IS NULL THEN 'null' ELSE {_object(out.shape, level, path + '__', params)} END"
     if isinstance(out, Many):

@@ -6,18 +6,24 @@ office is a post of its body, and a tenure is a membership of a person in a
 post. Dates keep their precision ("2022-05" for a month-precise end).
 """
 
+from collections.abc import Iterator
+from datetime import datetime
+
+import orjson
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.api.conditional import ConditionalMixin
+from common.api.conditional import etag_of_parts
 from common.api.docs import ERROR_RESPONSES
+from common.api.streaming import streamed
+from common.bulk import batched
+from common.cache import data_version
 from common.dates import format_with_precision
 from people.models import Office, Person, Tenure
-from people.selectors import country_list, office_list, person_list, person_with_details, tenure_list
+from people.selectors import country_list, last_people_change, office_list, person_list, tenure_list
 
 
 def person_id(person: Person) -> str:
@@ -105,25 +111,53 @@ def popolo_organizations(offices: list[Office], countries) -> list[dict]:
     return list(organizations.values())
 
 
-def popolo_document() -> dict:
-    offices = list(office_list().prefetch_related("other_titles"))
-    return {
-        "persons": [popolo_person(p) for p in person_with_details(person_list())],
-        "organizations": popolo_organizations(offices, country_list()),
-        "posts": [popolo_post(o) for o in offices],
-        "memberships": [popolo_membership(t) for t in tenure_list().order_by("start", "id")],
-    }
+CHUNK = 2000  # people or tenures per database round trip
+
+
+def popolo_chunks(counts: dict | None = None) -> Iterator[bytes]:
+    """The Popolo document, written a record at a time: ``{"persons": [...], "organizations": [...], "posts":
+    [...], "memberships": [...]}``, in constant memory whatever the number of people and tenures (offices and
+    countries, a few thousand, are held to derive the organizations). ``counts`` receives each list's length."""
+    counts = {} if counts is None else counts
+    people = person_list().select_related("nationality").prefetch_related("other_names", "identifiers")
+    yield b'{"persons":['
+    yield from _items(counts, "persons", (popolo_person(p) for p in people.order_by("id").iterator(CHUNK)))
+    offices = list(office_list().prefetch_related("other_titles").order_by("id"))
+    organizations = popolo_organizations(offices, country_list())
+    yield b'],"organizations":['
+    yield from _items(counts, "organizations", organizations)
+    yield b'],"posts":['
+    yield from _items(counts, "posts", (popolo_post(o) for o in offices))
+    yield b'],"memberships":['
+    tenures = tenure_list().order_by("start", "id").iterator(CHUNK)
+    yield from _items(counts, "memberships", (popolo_membership(t) for t in tenures))
+    yield b"]}"
+
+
+def _items(counts: dict, part: str, items) -> Iterator[bytes]:
+    counts[part] = 0
+    for item in items:
+        yield (b"," if counts[part] else b"") + orjson.dumps(item)
+        counts[part] += 1
+
+
+def popolo_validators(request) -> tuple[str, datetime | None]:
+    """ETag and Last-Modified of the document without reading it: the data version and the last change of a
+    person, office, tenure or country."""
+    last = last_people_change()
+    return etag_of_parts(request.path, data_version(), last), last
 
 
 @extend_schema(
-    summary="People, offices and tenures as Popolo JSON",
+    summary="People, offices and tenures as Popolo JSON (streamed)",
     description="persons, organizations (governments and their bodies), posts (offices) and memberships "
     "(tenures), following the Popolo specification.",
     responses={200: OpenApiResponse(OpenApiTypes.OBJECT), **ERROR_RESPONSES},
+    operation_id="export_popolo",  # as the URL name (drf-spectacular's had a dot in it)
 )
-class PopoloExportView(ConditionalMixin, APIView):
+class PopoloExportView(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="export_popolo")  # as the URL name (drf-spectacular's had a dot in it)
     def get(self, request, *args, **kwargs):
-        return Response(popolo_document())
+        validators = popolo_validators(request)
+        return streamed(request, lambda: batched(popolo_chunks()), "application/json", "popolo.json", validators)

@@ -124,7 +124,7 @@ def test_the_export_cursor_streams_rows_instead_of_computing_them_all_first(clie
 
 
 def test_popolo_export_shape(client, seed_data):
-    body = client.get("/api/v1/exports/popolo.json").json()
+    body = json.loads(streamed(client.get("/api/v1/exports/popolo.json")))
     assert set(body) == {"persons", "organizations", "posts", "memberships"}
     persons = {p["id"] for p in body["persons"]}
     posts = {p["id"] for p in body["posts"]}
@@ -141,6 +141,21 @@ def test_popolo_export_shape(client, seed_data):
     assert (choi["start_date"], choi["end_date"]) == ("2020-08-18", "2022-05")  # the end is known to the month
 
 
+def test_popolo_export_answers_304_until_a_person_changes(client, seed_data):
+    from people.models import Person
+    from people.services import person_save
+
+    first = client.get("/api/v1/exports/popolo.json")
+    streamed(first)
+    again = client.get("/api/v1/exports/popolo.json", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    choi = Person.objects.get(slug="choi-jong-kun")
+    choi.description = "South Korean diplomat and scholar"
+    person_save(person=choi, changed={"description"})
+    changed = client.get("/api/v1/exports/popolo.json", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert "South Korean diplomat and scholar" in streamed(changed)
+
+
 def test_popolo_export_validates_against_the_popolo_schemas(client, seed_data):
     from jsonschema import Draft3Validator
     from referencing import Registry, Resource
@@ -150,7 +165,7 @@ def test_popolo_export_validates_against_the_popolo_schemas(client, seed_data):
     registry = Registry().with_resources(
         (schema["id"], Resource.from_contents(schema, default_specification=DRAFT3)) for schema in schemas.values()
     )
-    body = client.get("/api/v1/exports/popolo.json").json()
+    body = json.loads(streamed(client.get("/api/v1/exports/popolo.json")))
     for collection, schema_name in [
         ("persons", "person"),
         ("organizations", "organization"),
