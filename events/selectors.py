@@ -230,3 +230,9 @@ def published_events_citing(*, source: Source) -> QuerySet[Event]:
 def published_events_about(*, topic: Topic) -> QuerySet[Event]:
     """Published events filed under ``topic`` itself (not its subtopics)."""
     return Event.objects.filter(topics=topic, review_state=ReviewState.PUBLISHED).order_by("-start_date", "id")
+
+
+def topic_names() -> list[tuple[int, str, str, list[str]]]:
+    """Every topic as (id, slug, name, other names): what the article assistant looks for in a text (two queries)."""
+    topics = Topic.objects.prefetch_related("other_names").order_by("id")
+    return [(t.pk, t.slug, t.name, [n.name for n in t.other_names.all()]) for t in topics]
