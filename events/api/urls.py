@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from events.api.exports import EventCSVExportView, EventImportCSVExportView, EventJSONLinesExportView
+from events.api.ingest import IngestView
 from events.api.views import EventViewSet, SourceViewSet, TopicViewSet
 
 router = SimpleRouter()
@@ -13,5 +14,6 @@ urlpatterns = [
     path("exports/events.csv", EventCSVExportView.as_view(), name="export-events-csv"),
     path("exports/events.import.csv", EventImportCSVExportView.as_view(), name="export-events-import-csv"),
     path("exports/events.jsonl", EventJSONLinesExportView.as_view(), name="export-events-jsonl"),
+    path("ingest/", IngestView.as_view(), name="ingest"),
     *router.urls,
 ]
