@@ -34,6 +34,7 @@ _MENTION_ONLY_AFTER = re.compile(
 )
 _MENTION_ONLY_BEFORE = re.compile(r"(?:\b(?:under|by|against|defeated|of|said|says|according to)\s+(?:\w+\s+){0,3}|-)$")
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|while|since|because|although|despite|amid|ahead of)\b|\bas\s+(?!well)")
+_JOINED = re.compile(r"\b(?:also )?(?:joined|attended|sat in on)\b")
 _PRONOUN_SUBJECT = re.compile(r"^(?:\w+\s+){0,3}(?:He|She|he|she)\b")
 
 
@@ -104,13 +105,14 @@ def _described(sentence: Sentence) -> list[Participant]:
     return [Participant(None, description=match.group(0), span=(start, sentence.start + match.end()))]
 
 
-def _place(sentence: Sentence, main: str, countries: list[CountryMention]):
+def _place(sentence: Sentence, main: str, countries: list[CountryMention], kind: str):
     """(city, ISO2, span) from "in Seoul", "to South Korea", "visiting Washington" outside "who …" clauses."""
     for mention in countries:
         if not sentence.start <= mention.start < sentence.end or not main[mention.start - sentence.start].strip():
             continue
         before = main[: mention.start - sentence.start].rstrip().rsplit(None, 1)[-1:]
-        if before and before[0].casefold() in ("in", "to", "visiting", "visited", "visit", "at"):
+        words = ("in", "at") if kind not in (EventKind.VISIT,) else ("in", "to", "visiting", "visited", "visit", "at")
+        if before and before[0].casefold() in words:
             city = CITY_NAMES.get(mention.text, mention.text) if mention.how == "capital" else ""
             return city, mention.iso2, (mention.start, mention.end)
     return "", None, None
@@ -145,6 +147,11 @@ def find_candidates(
         main = main_clause(sentence.text)
         kind = event_kind(main)
         found_people = _people_in(article, sentence, people, kind[1][1] if kind else None)
+        if out and _JOINED.search(main) and found_people:
+            known = {p.mention.person.id for p in out[-1].participants if p.mention and p.mention.person}
+            out[-1].participants += [p for p in found_people if p.mention and p.mention.person and p.mention.person.id not in known]
+            out[-1].evidence.append((sentence.start, sentence.end))
+            continue
         past = list(find_dates(sentence.text, sentence.start, published, published_precision, future=False))
         recent_dates.extend((sentence, d) for d in past)
         if kind is None:
@@ -178,7 +185,7 @@ def find_candidates(
             if near:
                 candidate.date = near[-1]
                 candidate.date_note = "no date in the sentence: the date of the sentence before it"
-        candidate.city, candidate.country, candidate.place_span = _place(sentence, main, countries)
+        candidate.city, candidate.country, candidate.place_span = _place(sentence, main, countries, kind[0])
         venue = _VENUE.search(sentence.text)
         if venue:
             candidate.venue = venue.group(1)

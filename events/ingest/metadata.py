@@ -74,7 +74,7 @@ _DATELINE = re.compile(
 )
 _PUBLISHED = re.compile(
     r"\b(Published|Created|Updated|Posted|First published|Last updated)(?: on)?:?[ \t]+"
-    r"([0-9A-Za-z ,./-]{6,40}?\d{4}|\d{4}-\d{2}-\d{2})",
+    r"([0-9A-Za-z ,.:/-]{6,40}?\d{4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:ud=|/)((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])")

@@ -20,7 +20,7 @@ CLUTTER_LINE = re.compile(
     r"back to top|share (?:this|on)|follow us|open in app|epaper|city|give feedback|comments?|"
     r"image credit|photo credit|leave a reply|cookie|we use cookies|accept all|.*\ball rights reserved\b|"
     r".*\bcyber monday\b|.*\bclaim sale\b|disclaimer\b|risk disclosure\b|your email address will not be published|"
-    r"\(this story has not been edited|required fields are marked|•"
+    r"\(this story has not been edited|required fields are marked|skip to (?:main )?content|.*\S \> \S|•"
     r").*$",
     re.IGNORECASE,
 )
@@ -114,7 +114,7 @@ def check_readable(text: str) -> None:
     if len(words) < MIN_WORDS:
         raise ValidationError({"text": f"The text has {len(words)} words; an article has at least {MIN_WORDS}."})
     english = sum(w in ENGLISH_WORDS for w in words) / len(words)
-    if english < 0.08:
+    if english < 0.15:
         raise ValidationError(
             {
                 "text": f"This does not read as English ({english:.0%} common English words; English news has "
