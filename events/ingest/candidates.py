@@ -149,7 +149,9 @@ def find_candidates(
         found_people = _people_in(article, sentence, people, kind[1][1] if kind else None)
         if out and _JOINED.search(main) and found_people:
             known = {p.mention.person.id for p in out[-1].participants if p.mention and p.mention.person}
-            out[-1].participants += [p for p in found_people if p.mention and p.mention.person and p.mention.person.id not in known]
+            out[-1].participants += [
+                p for p in found_people if p.mention and p.mention.person and p.mention.person.id not in known
+            ]
             out[-1].evidence.append((sentence.start, sentence.end))
             continue
         past = list(find_dates(sentence.text, sentence.start, published, published_precision, future=False))

@@ -67,9 +67,11 @@ PUBLISHERS = {
 }
 
 _BYLINE = re.compile(r"^[ \t]*By[ \t]+([^|\n(]+?)[ \t]*(?:\(|\||$)", re.MULTILINE)
+_CITY = r"([A-Z][A-Za-z .'-]{1,30}?)"
+_MONTH_DAY = r"([A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
 _DATELINE = re.compile(
-    rf"^[ \t]*([A-Z][A-Za-z .'-]{{1,30}}?)(?:,[ \t]*([A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}))?[ \t]*"
-    rf"(?:\((?:{_AGENCY_NAMES})\))?[ \t]*[-–—][ \t]|^[ \t]*([A-Z][A-Za-z .'-]{{1,30}}?),[ \t]*([A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}})[ \t]",
+    rf"^[ \t]*{_CITY}(?:,[ \t]*{_MONTH_DAY})?[ \t]*(?:\((?:{_AGENCY_NAMES})\))?[ \t]*[-–—][ \t]"
+    rf"|^[ \t]*{_CITY},[ \t]*{_MONTH_DAY}[ \t]",
     re.MULTILINE | re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
@@ -97,10 +99,10 @@ def find_headline(article: Article) -> Fact | None:
     for line in article.body.splitlines(keepends=True):
         stripped = line.strip()
         words = stripped.split()
-        if 4 <= len(words) <= 30 and not stripped.endswith((".", ":")) and not _BYLINE.match(line):
-            if not _PUBLISHED.search(line) and not stripped.startswith(("©", "(")):
-                start = offset + line.index(stripped)
-                return Fact(stripped, (start, start + len(stripped)), "the first headline-like line")
+        headline_like = 4 <= len(words) <= 30 and not stripped.endswith((".", ":")) and not _BYLINE.match(line)
+        if headline_like and not _PUBLISHED.search(line) and not stripped.startswith(("©", "(")):
+            start = offset + line.index(stripped)
+            return Fact(stripped, (start, start + len(stripped)), "the first headline-like line")
         offset += len(line)
     return None
 

@@ -201,7 +201,7 @@ class _Reader:
         suffix, end = suffix_after(self.text, end)
         offices = tuple(self.index.offices[oid] for oid in _kinds(hit, "office"))
         if country:
-            offices = tuple(o for o in offices if o.country == country) or offices
+            offices = tuple(o for o in offices if o.country == country)  # "Japanese Foreign Minister": not Korea's
         if country is None and offices and len({o.country for o in offices}) == 1:
             country = offices[0].country
         return TitleMention(start, end, self.text[start:end], offices, country, suffix or qualifier)

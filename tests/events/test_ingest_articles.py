@@ -118,7 +118,10 @@ def test_a_date_given_resolves_the_relative_dates_of_an_undated_page(seed_data):
         ("word " * 1_100_000, "characters; an article has at most"),
         ("<html><body><div><p>Biegun met Choi in Seoul on Wednesday.</p></div></body></html>" * 5, "looks like HTML"),
         ("미국 국무부 부장관이 수요일 서울에서 최종건 외교부 1차관과 만났다. " * 10, "does not read as English"),
-        ("Der stellvertretende US-Außenminister traf am Mittwoch in Seoul den Vizeminister. " * 5, "not read as English"),
+        (
+            "Der stellvertretende US-Außenminister traf am Mittwoch in Seoul den Vizeminister. " * 5,
+            "not read as English",
+        ),
     ],
 )
 def test_unreadable_input_is_refused_with_a_clear_message(db, text, message):
