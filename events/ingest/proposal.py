@@ -104,7 +104,7 @@ def _event_json(c: Candidate, index: NameIndex, topics: list[dict], number: int,
     day = _office_day(c, published)
     title = _title(c)
     when = c.date.day.isoformat() if c.date and c.date.day else "undated"
-    in_event = [t for t in topics if any(s <= t["span"][0] < e for s, e in c.evidence)]
+    in_event = topics  # what the article is about: curators give each of its events the article's topics
     return {
         "number": number,
         "title": title,
