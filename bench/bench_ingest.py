@@ -127,9 +127,8 @@ def main() -> None:
         right, proposed_count, found, curated_count = totals[kind]
         precision = right / proposed_count if proposed_count else 0.0
         recall = found / curated_count if curated_count else 0.0
-        print(
-            f"{kind:<13} precision {precision:.2f} ({right}/{proposed_count})  recall {recall:.2f} ({found}/{curated_count})"
-        )
+        shares = f"precision {precision:.2f} ({right}/{proposed_count})  recall {recall:.2f} ({found}/{curated_count})"
+        print(f"{kind:<13} {shares}")
 
 
 if __name__ == "__main__":
