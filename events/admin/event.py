@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from common.admin import ImportExportHistoryAdmin
+from events.admin.ingest import article_view
 from events.admin.inlines import EventSourceInline, EventTopicInline, ParticipationInline, page_changes
 from events.admin.review import STEPS, ReviewForm, ReviewStep, run_step
 from events.curation import event_warnings, events_without_source
@@ -58,6 +59,7 @@ class EventAdmin(ImportExportHistoryAdmin):
     list_display = ["title", "kind", "start_date", "review_state", "status", "city", "country"]
     list_filter = ["review_state", SourceMissingFilter, "kind", "status", "country"]
     list_select_related = ["country"]
+    change_list_template = "admin/events/event/change_list.html"  # adds "New events from an article"
     search_fields = ["title", "slug", "summary", "city", "participations__person__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["country"]
@@ -162,7 +164,12 @@ class EventAdmin(ImportExportHistoryAdmin):
         office = path(
             "office-held/", self.admin_site.admin_view(self.office_held_view), name="events_event_office_held"
         )
-        return [review, office, *super().get_urls()]
+        article = path(
+            "from-article/",
+            self.admin_site.admin_view(lambda request: article_view(self, request)),
+            name="events_event_from_article",
+        )
+        return [review, office, article, *super().get_urls()]
 
     def office_held_view(self, request: HttpRequest) -> JsonResponse:
         """The office a person held on a day, from the tenures: what the participant inline pre-fills."""

@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from events.api.dumps import DumpFileView, DumpManifestView
 from events.api.exports import EventCSVExportView, EventImportCSVExportView, EventJSONLinesExportView
+from events.api.ingest import IngestView
 from events.api.views import EventViewSet, SourceViewSet, TopicViewSet
 
 router = SimpleRouter()
@@ -16,5 +17,6 @@ urlpatterns = [
     path("exports/events.jsonl", EventJSONLinesExportView.as_view(), name="export-events-jsonl"),
     path("dumps/", DumpManifestView.as_view(), name="dumps"),
     path("dumps/<str:build>/<str:name>", DumpFileView.as_view(), name="dumps-file"),
+    path("ingest/", IngestView.as_view(), name="ingest"),
     *router.urls,
 ]
