@@ -49,13 +49,22 @@ SELECT e.id, e.slug, e.title, e.kind, e.status, e.start_date, e.start_precision,
 """
 
 
-def floor(url: str) -> tuple[float, int, int]:
+# The issue's own floor: the published events with their participants' names only.
+NAMES_FLOOR = """
+SELECT e.id, e.slug, e.title, e.start_date, e.kind, e.status,
+       (SELECT string_agg(coalesce(p.name, pa.description), '; ' ORDER BY pa.id)
+          FROM events_participation pa LEFT JOIN people_person p ON p.id = pa.person_id WHERE pa.event_id = e.id)
+  FROM events_event e WHERE e.review_state = 'published' ORDER BY e.start_date, e.id
+"""
+
+
+def floor(url: str, query: str = FLOOR) -> tuple[float, int, int]:
     """Seconds, bytes and rows of PostgreSQL's COPY of the published events with what an export shows."""
     import psycopg
 
     with psycopg.connect(url) as conn, conn.cursor() as cur:
         start, size, rows = time.perf_counter(), 0, 0
-        with cur.copy(f"COPY ({FLOOR}) TO STDOUT WITH CSV") as copy:
+        with cur.copy(f"COPY ({query}) TO STDOUT WITH CSV") as copy:
             for block in copy:
                 size += len(block)
                 rows += 1
@@ -97,13 +106,17 @@ def read_export(port: int, name: str, server_pid: int) -> dict:
             "rss_before": before, "rss_peak": max(memory.peak, before)}  # fmt: skip
 
 
-def report(events: int, floor_figures: tuple[float, int, int], results: list[dict]) -> str:
+def report(
+    events: int, floor_figures: tuple[float, int, int], names: tuple[float, int, int], results: list[dict]
+) -> str:
     seconds, size, rows = floor_figures
     out = [
         f"### Exports at {events:,} events (PostgreSQL, gunicorn as in the Dockerfile, one client)",
         "",
         f"Floor: PostgreSQL's `COPY … TO STDOUT WITH CSV` of the {rows:,} published events with participants, "
-        f"topics and sources: **{seconds:.2f} s** ({size / 1e6:,.0f} MB, {rows / seconds:,.0f} rows/s).",
+        f"topics and sources: **{seconds:.2f} s** ({size / 1e6:,.0f} MB, {rows / seconds:,.0f} rows/s). "
+        f"The events with their participants' names only (issue #17's floor): {names[0]:.2f} s "
+        f"({names[1] / 1e6:,.0f} MB).",
         "",
         "| export | first byte | total | × floor | size | lines | rows/s | worker RSS before → peak |",
         "|---|---|---|---|---|---|---|---|",
@@ -128,12 +141,15 @@ def main() -> None:
     floor(args.database_url)  # once untimed: the plan and the pages warm
     floor_figures = floor(args.database_url)
     print(f"floor: {floor_figures[0]:.2f} s, {floor_figures[1]:,} bytes, {floor_figures[2]:,} rows", flush=True)
+    floor(args.database_url, NAMES_FLOOR)
+    names = floor(args.database_url, NAMES_FLOOR)
+    print(f"names floor: {names[0]:.2f} s, {names[1]:,} bytes", flush=True)
     results = []
     with serving(ATTACHE, args.database_url, EXPORT_STATEMENT_TIMEOUT="30min") as server:
         for name in args.only.split(","):
             results.append(read_export(PORTS[ATTACHE], name, server.pid))
             print(results[-1], flush=True)
-    table = report(args.events, floor_figures, results)
+    table = report(args.events, floor_figures, names, results)
     print(table)
     if args.output:
         Path(args.output).write_text(table)
